@@ -1,0 +1,108 @@
+"""Every constraint the documents state is enforced by the spec's schemas, at its exact boundary.
+
+The constraints come from documented_constraints.yaml (transcribed from the documents, not from the
+spec), so loosening, tightening or dropping a limit in spec/openapi.yaml fails here.
+"""
+
+from __future__ import annotations
+
+import copy
+import pathlib
+import re
+from typing import Any
+
+import pytest
+import yaml
+
+import assistants_spec
+
+from .conftest import component_validator
+
+CASES = yaml.safe_load((pathlib.Path(__file__).with_name("documented_constraints.yaml")).read_text())
+DEFAULT_BASE = {"model": "gpt-4-turbo"}
+ABSENT = object()
+
+
+def build(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        (kind, spec), = value.items()
+        if kind == "repeat":
+            return spec["char"] * spec["times"]
+        if kind == "items":
+            return [copy.deepcopy(spec["value"]) for _ in range(spec["times"])]
+        if kind == "pairs":
+            return {f"{i:0{spec['key_len']}d}"[-spec["key_len"]:]: "v" * spec["value_len"] for i in range(spec["count"])}
+        if kind == "absent":
+            return ABSENT
+    return value
+
+
+def place(base: dict[str, Any], field: str, value: Any) -> dict[str, Any]:
+    body = copy.deepcopy(base)
+    *parents, leaf = field.split(".")
+    target = body
+    for part in parents:
+        target = target.setdefault(part, {})
+    if value is ABSENT:
+        target.pop(leaf, None)
+    else:
+        target[leaf] = value
+    return body
+
+
+def short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) < 60 else f"{text[:40]}... ({len(text)} chars)"
+
+
+def cases(kind: str):
+    for case in CASES:
+        for raw in case[kind]:
+            label = f"{case['schema']}.{case['field']}={short(build(raw))}"
+            yield pytest.param(case, raw, id=re.sub(r"\s+", " ", label))
+
+
+@pytest.fixture(scope="module")
+def document() -> dict[str, Any]:
+    return assistants_spec.load()
+
+
+@pytest.mark.parametrize(("case", "raw"), list(cases("valid")))
+def test_documented_valid_value_is_accepted(document: dict[str, Any], case: dict[str, Any], raw: Any) -> None:
+    body = place(case.get("base", DEFAULT_BASE), case["field"], build(raw))
+    errors = [e.message for e in component_validator(document, case["schema"]).iter_errors(body)]
+    assert not errors, f"{case['doc']}: the spec refuses a value the documents allow: {errors}"
+
+
+@pytest.mark.parametrize(("case", "raw"), list(cases("invalid")))
+def test_documented_invalid_value_is_refused(document: dict[str, Any], case: dict[str, Any], raw: Any) -> None:
+    body = place(case.get("base", DEFAULT_BASE), case["field"], build(raw))
+    assert not component_validator(document, case["schema"]).is_valid(body), (
+        f"{case['doc']}: the spec accepts {short(build(raw))} for {case['field']}, which the documents forbid"
+    )
+
+
+def _list_parameter(document: dict[str, Any], name: str) -> dict[str, Any]:
+    for parameter in document["paths"]["/assistants"]["get"]["parameters"]:
+        if parameter.get("name") == name:
+            schema = parameter["schema"]
+            if "$ref" in schema:
+                schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+            return schema
+    raise AssertionError(f"listAssistants has no {name!r} query parameter")
+
+
+def test_list_limit_is_1_to_100_default_20(document: dict[str, Any]) -> None:
+    """'Limit can range between 1 and 100, and the default is 20.'"""
+    assert _list_parameter(document, "limit") == {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}
+
+
+def test_list_order_is_asc_or_desc_default_desc(document: dict[str, Any]) -> None:
+    """'order enum<string> default:desc Available options: asc, desc'"""
+    schema = _list_parameter(document, "order")
+    assert (schema["type"], sorted(schema["enum"]), schema["default"]) == ("string", ["asc", "desc"], "desc")
+
+
+@pytest.mark.parametrize("name", ["after", "before"])
+def test_list_cursors_are_optional_strings(document: dict[str, Any], name: str) -> None:
+    assert _list_parameter(document, name) == {"type": "string"}
