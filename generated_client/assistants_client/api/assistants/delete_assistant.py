@@ -1,0 +1,258 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import Client
+from ...models.delete_assistant_response import DeleteAssistantResponse
+from ...models.error_response import ErrorResponse
+from ...models.gateway_error_response import GatewayErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    assistant_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/assistants/{assistant_id}".format(
+            assistant_id=quote(str(assistant_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_success(
+    *, response: httpx.Response
+) -> DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = DeleteAssistantResponse.from_dict(response.json())
+
+        return response_200
+
+    return None
+
+
+def _parse_failure(
+    *, response: httpx.Response
+) -> DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse | None:
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> ErrorResponse | GatewayErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = ErrorResponse.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = GatewayErrorResponse.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+
+        def _parse_response_500(data: object) -> ErrorResponse | GatewayErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_500_type_0 = ErrorResponse.from_dict(data)
+
+                return response_500_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_500_type_1 = GatewayErrorResponse.from_dict(data)
+
+            return response_500_type_1
+
+        response_500 = _parse_response_500(response.json())
+
+        return response_500
+
+    return None
+
+
+_DOCUMENTED_STATUSES = frozenset(
+    {
+        200,
+        400,
+        401,
+        404,
+        429,
+        500,
+    }
+)
+
+
+def _build_response(
+    *, client: Client, response: httpx.Response
+) -> Response[DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse]:
+    status = response.status_code
+    parsed: DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse | None
+    if 200 <= status <= 299:
+        try:
+            parsed = _parse_success(response=response)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise errors.ResponseParseError(
+                f"delete_assistant: the response body is not in the documented shape ({type(error).__name__}: {errors.redact(str(error), client.secrets)})",
+                status_code=status,
+                request_id=response.headers.get(errors.REQUEST_ID_HEADER),
+                content=response.content,
+            ) from None
+    elif client.raise_on_error:
+        raise errors.from_response(response, client.secrets)
+    else:
+        try:
+            parsed = _parse_failure(response=response)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            # Not the documented error body (e.g. an HTML page from a proxy): the raw content stays.
+            parsed = None
+    if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
+        raise errors.UnexpectedStatus(status, response.content)
+    return Response(
+        status_code=status,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    assistant_id: str,
+    *,
+    client: Client,
+) -> Response[DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse]:
+    """Delete an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteAssistantResponse | ErrorResponse | ErrorResponse | GatewayErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        assistant_id=assistant_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    assistant_id: str,
+    *,
+    client: Client,
+) -> DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse | None:
+    """Delete an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteAssistantResponse | ErrorResponse | ErrorResponse | GatewayErrorResponse
+    """
+
+    return sync_detailed(
+        assistant_id=assistant_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    assistant_id: str,
+    *,
+    client: Client,
+) -> Response[DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse]:
+    """Delete an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeleteAssistantResponse | ErrorResponse | ErrorResponse | GatewayErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        assistant_id=assistant_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    assistant_id: str,
+    *,
+    client: Client,
+) -> DeleteAssistantResponse | ErrorResponse | GatewayErrorResponse | None:
+    """Delete an assistant
+
+    Args:
+        assistant_id (str):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeleteAssistantResponse | ErrorResponse | ErrorResponse | GatewayErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            assistant_id=assistant_id,
+            client=client,
+        )
+    ).parsed

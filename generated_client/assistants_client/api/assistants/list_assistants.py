@@ -1,0 +1,399 @@
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import Client
+from ...models.error_response import ErrorResponse
+from ...models.gateway_error_response import GatewayErrorResponse
+from ...models.list_assistants_response import ListAssistantsResponse
+from ...models.list_order import ListOrder
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    order: ListOrder | Unset = UNSET,
+    after: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order.value
+
+    params["order"] = json_order
+
+    params["after"] = after
+
+    params["before"] = before
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/assistants",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_success(
+    *, response: httpx.Response
+) -> ErrorResponse | GatewayErrorResponse | ListAssistantsResponse | None:
+    if response.status_code == 200:
+        response_200 = ListAssistantsResponse.from_dict(response.json())
+
+        return response_200
+
+    return None
+
+
+def _parse_failure(
+    *, response: httpx.Response
+) -> ErrorResponse | GatewayErrorResponse | ListAssistantsResponse | None:
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> ErrorResponse | GatewayErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = ErrorResponse.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = GatewayErrorResponse.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+
+        def _parse_response_500(data: object) -> ErrorResponse | GatewayErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_500_type_0 = ErrorResponse.from_dict(data)
+
+                return response_500_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_500_type_1 = GatewayErrorResponse.from_dict(data)
+
+            return response_500_type_1
+
+        response_500 = _parse_response_500(response.json())
+
+        return response_500
+
+    return None
+
+
+_DOCUMENTED_STATUSES = frozenset(
+    {
+        200,
+        400,
+        401,
+        429,
+        500,
+    }
+)
+
+
+def _build_response(
+    *, client: Client, response: httpx.Response
+) -> Response[ErrorResponse | GatewayErrorResponse | ListAssistantsResponse]:
+    status = response.status_code
+    parsed: ErrorResponse | GatewayErrorResponse | ListAssistantsResponse | None
+    if 200 <= status <= 299:
+        try:
+            parsed = _parse_success(response=response)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise errors.ResponseParseError(
+                f"list_assistants: the response body is not in the documented shape ({type(error).__name__}: {errors.redact(str(error), client.secrets)})",
+                status_code=status,
+                request_id=response.headers.get(errors.REQUEST_ID_HEADER),
+                content=response.content,
+            ) from None
+    elif client.raise_on_error:
+        raise errors.from_response(response, client.secrets)
+    else:
+        try:
+            parsed = _parse_failure(response=response)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            # Not the documented error body (e.g. an HTML page from a proxy): the raw content stays.
+            parsed = None
+    if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
+        raise errors.UnexpectedStatus(status, response.content)
+    return Response(
+        status_code=status,
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    *,
+    client: Client,
+    limit: int | Unset = 20,
+    order: ListOrder | Unset = UNSET,
+    after: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+) -> Response[ErrorResponse | GatewayErrorResponse | ListAssistantsResponse]:
+    """List assistants
+
+     Returns a list of assistants, newest first unless `order=asc`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        order (ListOrder | Unset): Sort order by `created_at`. Defaults to `desc`.
+        after (str | Unset):
+        before (str | Unset):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayErrorResponse | ListAssistantsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        order=order,
+        after=after,
+        before=before,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: Client,
+    limit: int | Unset = 20,
+    order: ListOrder | Unset = UNSET,
+    after: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+) -> ErrorResponse | GatewayErrorResponse | ListAssistantsResponse | None:
+    """List assistants
+
+     Returns a list of assistants, newest first unless `order=asc`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        order (ListOrder | Unset): Sort order by `created_at`. Defaults to `desc`.
+        after (str | Unset):
+        before (str | Unset):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayErrorResponse | ListAssistantsResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        order=order,
+        after=after,
+        before=before,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: Client,
+    limit: int | Unset = 20,
+    order: ListOrder | Unset = UNSET,
+    after: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+) -> Response[ErrorResponse | GatewayErrorResponse | ListAssistantsResponse]:
+    """List assistants
+
+     Returns a list of assistants, newest first unless `order=asc`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        order (ListOrder | Unset): Sort order by `created_at`. Defaults to `desc`.
+        after (str | Unset):
+        before (str | Unset):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ErrorResponse | GatewayErrorResponse | ListAssistantsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        order=order,
+        after=after,
+        before=before,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: Client,
+    limit: int | Unset = 20,
+    order: ListOrder | Unset = UNSET,
+    after: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+) -> ErrorResponse | GatewayErrorResponse | ListAssistantsResponse | None:
+    """List assistants
+
+     Returns a list of assistants, newest first unless `order=asc`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        order (ListOrder | Unset): Sort order by `created_at`. Defaults to `desc`.
+        after (str | Unset):
+        before (str | Unset):
+
+    Raises:
+        errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
+        errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
+        errors.ResponseParseError: If a success response is not in the documented shape.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ErrorResponse | GatewayErrorResponse | ListAssistantsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            order=order,
+            after=after,
+            before=before,
+        )
+    ).parsed
+
+
+def _next_cursor(
+    page: ListAssistantsResponse, response: Response[Any], cursor: str | Unset
+) -> str | None:
+    """The cursor of the next page, None after the last; raises on a cursor that does not advance."""
+    if not page.has_more or not page.data:
+        return None
+    if page.last_id is None or page.last_id == cursor:
+        raise errors.ResponseParseError(
+            f"list_assistants: has_more is true but last_id ({page.last_id!r}) does not advance the cursor",
+            status_code=response.status_code,
+            request_id=response.request_id,
+            content=response.content,
+        )
+    return page.last_id
+
+
+def _page(response: Response[Any], client: Client) -> ListAssistantsResponse:
+    if not isinstance(response.parsed, ListAssistantsResponse):
+        raise errors.from_response(response, client.secrets)
+    return response.parsed
+
+
+def sync_all(
+    *,
+    client: Client,
+    limit: int | Unset = 20,
+    order: ListOrder | Unset = UNSET,
+    after: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+    max_pages: int | None = None,
+) -> Iterator[AssistantObject]:
+    """Every item of list_assistants, page after page: follows ``after`` while ``has_more``.
+
+    Pages are fetched lazily as the iterator is consumed; ``after`` is where to start,
+    ``max_pages`` bounds the number of requests. Raises ``errors.APIStatusError`` on an error response.
+    """
+    pages = 0
+    while max_pages is None or pages < max_pages:
+        response = sync_detailed(
+            client=client,
+            limit=limit,
+            order=order,
+            after=after,
+            before=before,
+        )
+        pages += 1
+        page = _page(response, client)
+        yield from page.data
+        cursor = _next_cursor(page, response, after)
+        if cursor is None:
+            return
+        after = cursor
+
+
+async def asyncio_all(
+    *,
+    client: Client,
+    limit: int | Unset = 20,
+    order: ListOrder | Unset = UNSET,
+    after: str | Unset = UNSET,
+    before: str | Unset = UNSET,
+    max_pages: int | None = None,
+) -> AsyncIterator[AssistantObject]:
+    """Async twin of ``sync_all``: every item, following ``after`` while ``has_more``."""
+    pages = 0
+    while max_pages is None or pages < max_pages:
+        response = await asyncio_detailed(
+            client=client,
+            limit=limit,
+            order=order,
+            after=after,
+            before=before,
+        )
+        pages += 1
+        page = _page(response, client)
+        for item in page.data:
+            yield item
+        cursor = _next_cursor(page, response, after)
+        if cursor is None:
+            return
+        after = cursor

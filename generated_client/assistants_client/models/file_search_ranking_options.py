@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.file_search_ranking_options_ranker import FileSearchRankingOptionsRanker
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FileSearchRankingOptions")
+
+
+@_attrs_define
+class FileSearchRankingOptions:
+    """Ranking options for file search.
+
+    Attributes:
+        score_threshold (float): The score threshold for the file search, between 0 and 1.
+        ranker (FileSearchRankingOptionsRanker | Unset): The ranker to use for the file search. Defaults to `auto`.
+    """
+
+    score_threshold: float
+    ranker: FileSearchRankingOptionsRanker | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        score_threshold = self.score_threshold
+
+        ranker: str | Unset = UNSET
+        if not isinstance(self.ranker, Unset):
+            ranker = self.ranker.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "score_threshold": score_threshold,
+            }
+        )
+        if ranker is not UNSET:
+            field_dict["ranker"] = ranker
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        score_threshold = d.pop("score_threshold")
+
+        _ranker = d.pop("ranker", UNSET)
+        ranker: FileSearchRankingOptionsRanker | Unset
+        if isinstance(_ranker, Unset):
+            ranker = UNSET
+        else:
+            ranker = FileSearchRankingOptionsRanker(_ranker)
+
+        file_search_ranking_options = cls(
+            score_threshold=score_threshold,
+            ranker=ranker,
+        )
+
+        return file_search_ranking_options

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.code_interpreter_resources import CodeInterpreterResources
+    from ..models.file_search_resources import FileSearchResources
+
+
+T = TypeVar("T", bound="ToolResources")
+
+
+@_attrs_define
+class ToolResources:
+    """A set of resources that are used by the assistant's tools. The resources are specific to the type of tool. For
+    example, the code_interpreter tool requires a list of file IDs, while the file_search tool requires a list of vector
+    store IDs.
+
+        Attributes:
+            code_interpreter (CodeInterpreterResources | Unset): Resources for the code_interpreter tool.
+            file_search (FileSearchResources | Unset): Resources for the file_search tool.
+    """
+
+    code_interpreter: CodeInterpreterResources | Unset = UNSET
+    file_search: FileSearchResources | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        code_interpreter: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.code_interpreter, Unset):
+            code_interpreter = self.code_interpreter.to_dict()
+
+        file_search: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.file_search, Unset):
+            file_search = self.file_search.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if code_interpreter is not UNSET:
+            field_dict["code_interpreter"] = code_interpreter
+        if file_search is not UNSET:
+            field_dict["file_search"] = file_search
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.code_interpreter_resources import CodeInterpreterResources
+        from ..models.file_search_resources import FileSearchResources
+
+        d = dict(src_dict)
+        _code_interpreter = d.pop("code_interpreter", UNSET)
+        code_interpreter: CodeInterpreterResources | Unset
+        if isinstance(_code_interpreter, Unset):
+            code_interpreter = UNSET
+        else:
+            code_interpreter = CodeInterpreterResources.from_dict(_code_interpreter)
+
+        _file_search = d.pop("file_search", UNSET)
+        file_search: FileSearchResources | Unset
+        if isinstance(_file_search, Unset):
+            file_search = UNSET
+        else:
+            file_search = FileSearchResources.from_dict(_file_search)
+
+        tool_resources = cls(
+            code_interpreter=code_interpreter,
+            file_search=file_search,
+        )
+
+        return tool_resources

@@ -1,0 +1,70 @@
+"""Shared types: the UNSET marker for fields the caller did not give, and the detailed Response."""
+
+from collections.abc import Mapping, MutableMapping
+from typing import IO, BinaryIO, Generic, Literal, TypeVar
+
+from attrs import define
+
+REQUEST_ID_HEADER = "x-request-id"
+
+
+class Unset:
+    """Marks a field the caller did not give: it is left out of the request body."""
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Unset = Unset()
+
+# The types that `httpx.Client(files=)` can accept, copied from that library.
+FileContent = IO[bytes] | bytes | str
+FileTypes = (
+    # (filename, file (or bytes), content_type)
+    tuple[str | None, FileContent, str | None]
+    # (filename, file (or bytes), content_type, headers)
+    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+)
+RequestFiles = list[tuple[str, FileTypes]]
+
+
+@define
+class File:
+    """Contains information for file uploads"""
+
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    def to_tuple(self) -> FileTypes:
+        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        return self.file_name, self.payload, self.mime_type
+
+
+T = TypeVar("T")
+
+
+@define
+class Response(Generic[T]):
+    """A response from an endpoint: status, raw body, headers and the parsed model.
+
+    ``status_code`` is a plain int, so that statuses outside the IANA registry (e.g. a proxy's 520)
+    do not fail. ``parsed`` is None for a status the spec does not document or a body that is not
+    in the documented shape.
+    """
+
+    status_code: int
+    content: bytes
+    headers: MutableMapping[str, str]
+    parsed: T | None
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's id of this request, to quote when reporting a problem."""
+        return self.headers.get(REQUEST_ID_HEADER)
+
+
+__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
