@@ -16,7 +16,7 @@ import yaml
 
 import assistants_spec
 
-from .conftest import component_validator
+from tests.spec_schemas import component_validator
 
 CASES = yaml.safe_load((pathlib.Path(__file__).with_name("documented_constraints.yaml")).read_text())
 DEFAULT_BASE = {"model": "gpt-4-turbo"}

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 import pytest
 from openapi_spec_validator import validate
 
-from .conftest import component_validator, schema_validator
+from tests.spec_schemas import component_validator, schema_validator
 
 
 def test_document_is_valid_openapi_3_1(document: dict[str, Any]) -> None:
