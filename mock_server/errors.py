@@ -1,0 +1,67 @@
+"""The OpenAI error body, and the exception handlers raise to answer with one."""
+
+from __future__ import annotations
+
+import orjson
+
+
+class ApiError(Exception):
+    """An answer with the OpenAI error body ``{"error": {message, type, param, code}}``."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        type: str = "invalid_request_error",
+        param: str | None = None,
+        code: str | None = None,
+        headers: list[tuple[bytes, bytes]] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.type = type
+        self.param = param
+        self.code = code
+        self.headers = headers or []
+
+    def body(self) -> bytes:
+        return orjson.dumps(
+            {"error": {"message": self.message, "type": self.type, "param": self.param, "code": self.code}}
+        )
+
+
+def not_found(kind: str, ident: str) -> ApiError:
+    return ApiError(404, f"No {kind} found with id '{ident}'.")
+
+
+def unknown_route(method: str, path: str) -> ApiError:
+    return ApiError(404, f"Invalid URL ({method} {path}).", code="unknown_url")
+
+
+def method_not_allowed(method: str, path: str, allowed: list[str]) -> ApiError:
+    return ApiError(
+        405,
+        f"Method {method} is not allowed on {path}; allowed: {', '.join(allowed)}.",
+        code="method_not_allowed",
+        headers=[(b"allow", ", ".join(allowed).encode())],
+    )
+
+
+def server_error() -> ApiError:
+    return ApiError(
+        500,
+        "The server had an error while processing your request. Sorry about that!",
+        type="server_error",
+    )
+
+
+def rate_limited(retry_after: int) -> ApiError:
+    return ApiError(
+        429,
+        f"Rate limit reached for requests. Please try again in {retry_after}s.",
+        type="requests",
+        code="rate_limit_exceeded",
+        headers=[(b"retry-after", str(retry_after).encode())],
+    )

@@ -1,0 +1,66 @@
+"""Reading what the ASGI server hands over: headers, query parameters, the body."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from .errors import ApiError
+
+JSON_TYPES = ("application/json",)
+
+
+class ClientGone(Exception):
+    """The client disconnected before sending its whole body; there is no one to answer."""
+
+
+def header_map(scope: dict, wanted: frozenset[bytes]) -> dict[bytes, str]:
+    """The first value of each wanted header (names are lower case in ASGI)."""
+    found: dict[bytes, str] = {}
+    for name, value in scope["headers"]:
+        if name in wanted and name not in found:
+            found[name] = value.decode("latin-1")
+    return found
+
+
+def query_map(scope: dict) -> dict[str, str]:
+    """The last value of each query parameter."""
+    raw = scope.get("query_string") or b""
+    if not raw:
+        return {}
+    return dict(parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="replace"))
+
+
+def is_json(content_type: str | None) -> bool:
+    if content_type is None:
+        return True  # lenient: a client that names no type still gets its JSON parsed
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media in JSON_TYPES or (media.startswith("application/") and media.endswith("+json"))
+
+
+async def read_body(receive, limit: int, declared_length: str | None) -> bytes:
+    """The whole body, refusing (413) as soon as it is known to exceed ``limit`` bytes."""
+    if declared_length is not None:
+        try:
+            if int(declared_length) > limit:
+                raise _too_large(limit)
+        except ValueError:
+            pass
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientGone()
+        chunk = message.get("body", b"")
+        if chunk:
+            size += len(chunk)
+            if size > limit:
+                raise _too_large(limit)
+            chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, f"Request body too large: at most {limit} bytes are accepted.", code="request_too_large")

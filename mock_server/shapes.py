@@ -1,0 +1,159 @@
+"""How one stored assistant looks under each profile, and how requests change it.
+
+Storage keeps one canonical record per assistant: the assistant object of the spec's default
+profile (v2). Every profile's view is built from it, property by property, following the
+property list of that profile's assistant schema in the spec; the only knowledge written here is
+how the legacy v1 profile maps onto v2 (see ``LegacyV1``), which the spec's overlay cannot say.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .contract import Contract, resolve
+
+# The API's defaults for fields a create leaves out. The spec states them in prose only (a
+# `default:` on a request field would make generated clients send it on every call), so a
+# machine-readable `x-default` on the request property, when present, wins over this table.
+FALLBACK_DEFAULTS: dict[str, Any] = {
+    "tools": [],
+    "tool_resources": {},
+    "metadata": {},
+    "temperature": 1,
+    "top_p": 1,
+    "response_format": "auto",
+}
+SERVER_SET = ("id", "object", "created_at")
+
+
+def _object_schema(contract: Contract, profile: str, operation_id: str, status: str = "200") -> dict:
+    prof = contract.profiles[profile]
+    return resolve(prof.document, prof.operations[operation_id].responses[status])
+
+
+def _const(schema: dict, document: dict, prop: str) -> Any:
+    return resolve(document, schema["properties"][prop])["const"]
+
+
+def _nullable(document: dict, schema: dict) -> bool:
+    schema = resolve(document, schema)
+    kinds = schema.get("type")
+    if kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
+        return True
+    return any(_nullable(document, s) for s in schema.get("anyOf", []) + schema.get("oneOf", []))
+
+
+class Identity:
+    """A profile whose fields are the canonical ones."""
+
+    def to_canonical(self, request: dict[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
+        return dict(request)
+
+    def view(self, canonical: dict[str, Any], props: list[str]) -> dict[str, Any]:
+        return {p: canonical[p] for p in props if p in canonical}
+
+
+class LegacyV1(Identity):
+    """v1 <-> v2 as OpenAI migrated assistants: ``retrieval`` is v2's ``file_search``, and v1's
+    top-level ``file_ids`` are ``tool_resources.code_interpreter.file_ids``. Vector stores have
+    no v1 form (hidden under v1, kept when v1 modifies ``file_ids``), nor do file_search options."""
+
+    def to_canonical(self, request: dict[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
+        out = dict(request)
+        if "tools" in out:
+            out["tools"] = [{"type": "file_search"} if t.get("type") == "retrieval" else t for t in out["tools"]]
+        if "file_ids" in out:
+            file_ids = out.pop("file_ids")
+            resources = copy.deepcopy((current or {}).get("tool_resources") or {})
+            resources["code_interpreter"] = {"file_ids": file_ids}
+            out["tool_resources"] = resources
+        return out
+
+    def view(self, canonical: dict[str, Any], props: list[str]) -> dict[str, Any]:
+        out = {}
+        for p in props:
+            if p == "tools":
+                out[p] = [
+                    {"type": "retrieval"} if t.get("type") == "file_search" else t
+                    for t in canonical.get("tools") or []
+                ]
+            elif p == "file_ids":
+                resources = canonical.get("tool_resources") or {}
+                out[p] = list((resources.get("code_interpreter") or {}).get("file_ids") or [])
+            elif p in canonical:
+                out[p] = canonical[p]
+        return out
+
+
+_TRANSLATIONS = {"v1": LegacyV1()}
+
+
+class Shapes:
+    """Builds canonical records from requests and profile views from canonical records."""
+
+    def __init__(self, contract: Contract) -> None:
+        self.contract = contract
+        default = contract.default_profile
+        document = contract.profiles[default].document
+        self._canonical_schema = _object_schema(contract, default, "getAssistant")
+        self._canonical_props = list(self._canonical_schema["properties"])
+        self.object_kind = _const(self._canonical_schema, document, "object")
+        deleted = _object_schema(contract, default, "deleteAssistant")
+        self.deleted_kind = _const(deleted, document, "object")
+        listing = _object_schema(contract, default, "listAssistants")
+        self.list_kind = _const(listing, document, "object")
+        self._defaults = self._create_defaults(document)
+        self._props = {
+            name: list(_object_schema(contract, name, "getAssistant")["properties"])
+            for name in contract.profiles
+        }
+        self._translations = {
+            name: Identity() if name == default else _TRANSLATIONS.get(name, Identity())
+            for name in contract.profiles
+        }
+        self.is_canonical = {name: self._props[name] == self._canonical_props and name == default
+                             for name in contract.profiles}
+
+    def _create_defaults(self, document: dict) -> dict[str, Any]:
+        create_schema = resolve(document, self.contract.profiles[self.contract.default_profile]
+                                .operations["createAssistant"].body_schema)
+        request_props = create_schema.get("properties", {})
+        defaults: dict[str, Any] = {}
+        for prop in self._canonical_props:
+            if prop in SERVER_SET:
+                continue
+            declared = resolve(document, request_props.get(prop, {}))
+            if "x-default" in declared:
+                defaults[prop] = declared["x-default"]
+            elif prop in FALLBACK_DEFAULTS:
+                defaults[prop] = FALLBACK_DEFAULTS[prop]
+            elif _nullable(document, self._canonical_schema["properties"][prop]):
+                defaults[prop] = None
+        return defaults
+
+    def create(self, profile: str, request: dict[str, Any], ident: str, created_at: int) -> dict[str, Any]:
+        given = self._translations[profile].to_canonical(request, None)
+        record: dict[str, Any] = {}
+        for prop in self._canonical_props:
+            if prop == "id":
+                record[prop] = ident
+            elif prop == "object":
+                record[prop] = self.object_kind
+            elif prop == "created_at":
+                record[prop] = created_at
+            elif prop in given:
+                record[prop] = given[prop]
+            elif prop in self._defaults:
+                record[prop] = copy.deepcopy(self._defaults[prop])
+        return record
+
+    def modify(self, profile: str, current: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
+        """Partial update: given fields replace (lists and maps whole), null clears, others stay."""
+        changes = self._translations[profile].to_canonical(request, current)
+        record = dict(current)
+        record.update({k: v for k, v in changes.items() if k not in SERVER_SET})
+        return record
+
+    def view(self, profile: str, record: dict[str, Any]) -> dict[str, Any]:
+        return self._translations[profile].view(record, self._props[profile])

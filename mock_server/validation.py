@@ -1,0 +1,161 @@
+"""Request validation with compiled JSON Schema validators (jsonschema-rs), and error naming.
+
+A failed validation becomes a 400 whose ``param`` names the offending field the way the OpenAI
+API does (``tools[3].type``, ``metadata.team``, ``temperature``), derived from the validator's
+error path; for a failed ``anyOf``/``oneOf`` the branch the value was evidently meant for is
+followed, so that the error names the deepest field rather than the whole union.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import jsonschema_rs
+
+from .errors import ApiError
+
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_MESSAGE_LIMIT = 300
+
+_CODES = {
+    "Maximum": "decimal_above_max_value",
+    "ExclusiveMaximum": "decimal_above_max_value",
+    "Minimum": "decimal_below_min_value",
+    "ExclusiveMinimum": "decimal_below_min_value",
+    "MaxLength": "string_above_max_length",
+    "MinLength": "string_below_min_length",
+    "MaxItems": "array_above_max_length",
+    "MinItems": "array_below_min_length",
+    "MaxProperties": "object_above_max_properties",
+    "MinProperties": "object_below_min_properties",
+    "Type": "invalid_type",
+}
+_UNIONS = ("AnyOf", "OneOfNotValid")
+
+
+def format_path(parts: list[Any]) -> str | None:
+    """``['tools', 3, 'type']`` -> ``tools[3].type``; the empty path (the whole body) -> None."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or None
+
+
+def _kind(error: Any) -> str:
+    return type(error.kind).__name__
+
+
+class SchemaValidator:
+    """One compiled schema; ``schema`` may reference ``document``'s components."""
+
+    def __init__(self, document: dict[str, Any], schema: dict[str, Any]) -> None:
+        self._root = {"$schema": _DIALECT, **schema, "components": document.get("components", {})}
+        self._validator = jsonschema_rs.Draft202012Validator(self._root)
+
+    def is_valid(self, instance: Any) -> bool:
+        return self._validator.is_valid(instance)
+
+    def error(self, instance: Any, prefix: list[Any] | None = None) -> ApiError | None:
+        """The 400 for ``instance``, or None when it is valid."""
+        if self._validator.is_valid(instance):
+            return None
+        first = next(iter(self._validator.iter_errors(instance)))
+        return self._describe(self._narrow(first), prefix or [])
+
+    def _node(self, schema_path: list[Any]) -> Any:
+        node: Any = self._root
+        try:
+            for part in schema_path:
+                node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+        return node
+
+    def _narrow(self, error: Any) -> Any:
+        """For a failed union, the error inside the branch the value was meant for."""
+        if _kind(error) not in _UNIONS:
+            return error
+        base = list(error.instance_path)
+        branches = [list(b) for b in error.kind.context]
+        viable = [b for b in branches if b and not any(self._rules_out(e, base) for e in b)]
+        if len(viable) == 1:
+            return self._narrow(viable[0][0])
+        if not viable:
+            # Every branch refused the value on a type tag (a `const`/`enum` one level down):
+            # when they all point at the same field, that field is the culprit.
+            tags = {tuple(e.instance_path) for b in branches for e in b if self._is_tag_error(e, base)}
+            if len(tags) == 1:
+                return _Pointed(error, list(next(iter(tags))))
+        union = self._node(list(error.schema_path)[:-1]) or {}
+        tag = (union.get("discriminator") or {}).get("propertyName") if isinstance(union, dict) else None
+        if tag is not None:
+            return _Pointed(error, [*base, tag])
+        return error
+
+    @staticmethod
+    def _is_tag_error(error: Any, base: list[Any]) -> bool:
+        path = list(error.instance_path)
+        return _kind(error) in ("Constant", "Enum") and len(path) == len(base) + 1 and path[:-1] == base
+
+    def _rules_out(self, error: Any, base: list[Any]) -> bool:
+        if _kind(error) == "Type" and list(error.instance_path) == base:
+            return True
+        return self._is_tag_error(error, base)
+
+    def _describe(self, error: Any, prefix: list[Any]) -> ApiError:
+        if isinstance(error, _Pointed):
+            param = format_path([*prefix, *error.path])
+            return ApiError(400, f"Invalid '{param}': {_short(error.inner.message)}", param=param,
+                            code="invalid_value")
+        kind = _kind(error)
+        path = [*prefix, *error.instance_path]
+        if kind == "AdditionalProperties":
+            param = format_path([*path, error.kind.unexpected[0]])
+            return ApiError(400, f"Unknown parameter: '{param}'.", param=param, code="unknown_parameter")
+        if kind == "Required":
+            param = format_path([*path, error.kind.property])
+            return ApiError(400, f"Missing required parameter: '{param}'.", param=param,
+                            code="missing_required_parameter")
+        param = format_path(path)
+        where = f"'{param}'" if param else "request body"
+        return ApiError(400, f"Invalid {where}: {_short(error.message)}", param=param,
+                        code=_CODES.get(kind, "invalid_value"))
+
+
+class _Pointed:
+    """A union error re-aimed at the field that decided it (e.g. ``tools[3].type``)."""
+
+    def __init__(self, inner: Any, path: list[Any]) -> None:
+        self.inner = inner
+        self.path = path
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= _MESSAGE_LIMIT else message[: _MESSAGE_LIMIT - 3] + "..."
+
+
+def coerce_query_value(raw: str, schema: dict[str, Any]) -> Any:
+    """A query string value as the JSON type its schema asks for (left as text when it is not)."""
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
+    if "integer" in kinds or "number" in kinds:
+        try:
+            return int(raw)
+        except ValueError:
+            pass
+        try:
+            number = float(raw)
+        except ValueError:
+            return raw
+        if not math.isfinite(number):
+            return raw
+        if "integer" in kinds and number.is_integer():
+            return int(number)
+        return number
+    if "boolean" in kinds and raw in ("true", "false"):
+        return raw == "true"
+    return raw
