@@ -6,7 +6,6 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
@@ -39,6 +38,7 @@ class DeleteAssistantResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "id": id,
@@ -54,7 +54,7 @@ class DeleteAssistantResponse:
         d = dict(src_dict)
         id = d.pop("id")
 
-        object_ = cast(Literal["assistant.deleted"], d.pop("object"))
+        object_ = d.pop("object")
         if object_ != "assistant.deleted":
             raise ValueError(
                 f"object must match const 'assistant.deleted', got '{object_}'"

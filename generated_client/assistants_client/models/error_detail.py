@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -39,6 +39,7 @@ class ErrorDetail:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "message": message,
@@ -57,19 +58,13 @@ class ErrorDetail:
 
         type_ = d.pop("type")
 
-        def _parse_param(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        _param_data = d.pop("param")
+        param: None | str
+        param = _param_data
 
-        param = _parse_param(d.pop("param"))
-
-        def _parse_code(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        code = _parse_code(d.pop("code"))
+        _code_data = d.pop("code")
+        code: None | str
+        code = _code_data
 
         error_detail = cls(
             message=message,

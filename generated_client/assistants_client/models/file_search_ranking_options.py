@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.file_search_ranking_options_ranker import FileSearchRankingOptionsRanker
 from ..types import UNSET, Unset
@@ -22,6 +23,7 @@ class FileSearchRankingOptions:
 
     score_threshold: float
     ranker: FileSearchRankingOptionsRanker | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         score_threshold = self.score_threshold
@@ -31,6 +33,7 @@ class FileSearchRankingOptions:
             ranker = self.ranker.value
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update(
             {
@@ -59,4 +62,21 @@ class FileSearchRankingOptions:
             ranker=ranker,
         )
 
+        file_search_ranking_options.additional_properties = d
         return file_search_ranking_options
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

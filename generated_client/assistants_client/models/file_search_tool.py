@@ -2,21 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.file_search_tool_overrides import FileSearchToolOverrides
-
 
 T = TypeVar("T", bound="FileSearchTool")
 
@@ -32,6 +27,7 @@ class FileSearchTool:
 
     type_: Literal["file_search"]
     file_search: FileSearchToolOverrides | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -41,6 +37,7 @@ class FileSearchTool:
             file_search = self.file_search.to_dict()
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update(
             {
@@ -54,10 +51,8 @@ class FileSearchTool:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.file_search_tool_overrides import FileSearchToolOverrides
-
         d = dict(src_dict)
-        type_ = cast(Literal["file_search"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "file_search":
             raise ValueError(f"type must match const 'file_search', got '{type_}'")
 
@@ -73,4 +68,25 @@ class FileSearchTool:
             file_search=file_search,
         )
 
+        file_search_tool.additional_properties = d
         return file_search_tool
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.file_search_tool_overrides import FileSearchToolOverrides

@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.file_search_ranking_options import FileSearchRankingOptions
-
 
 T = TypeVar("T", bound="FileSearchToolOverrides")
 
@@ -26,6 +23,7 @@ class FileSearchToolOverrides:
 
     max_num_results: int | Unset = UNSET
     ranking_options: FileSearchRankingOptions | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         max_num_results = self.max_num_results
@@ -35,6 +33,7 @@ class FileSearchToolOverrides:
             ranking_options = self.ranking_options.to_dict()
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update({})
         if max_num_results is not UNSET:
@@ -46,8 +45,6 @@ class FileSearchToolOverrides:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.file_search_ranking_options import FileSearchRankingOptions
-
         d = dict(src_dict)
         max_num_results = d.pop("max_num_results", UNSET)
 
@@ -63,4 +60,25 @@ class FileSearchToolOverrides:
             ranking_options=ranking_options,
         )
 
+        file_search_tool_overrides.additional_properties = d
         return file_search_tool_overrides
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.file_search_ranking_options import FileSearchRankingOptions

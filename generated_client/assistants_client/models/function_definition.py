@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.function_parameters import FunctionParameters
-
 
 T = TypeVar("T", bound="FunctionDefinition")
 
@@ -32,6 +29,7 @@ class FunctionDefinition:
     description: str | Unset = UNSET
     parameters: FunctionParameters | Unset = UNSET
     strict: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -49,6 +47,7 @@ class FunctionDefinition:
             strict = self.strict
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update(
             {
@@ -66,8 +65,6 @@ class FunctionDefinition:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.function_parameters import FunctionParameters
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -80,14 +77,9 @@ class FunctionDefinition:
         else:
             parameters = FunctionParameters.from_dict(_parameters)
 
-        def _parse_strict(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        strict = _parse_strict(d.pop("strict", UNSET))
+        _strict_data = d.pop("strict", UNSET)
+        strict: bool | None | Unset
+        strict = _strict_data
 
         function_definition = cls(
             name=name,
@@ -96,4 +88,25 @@ class FunctionDefinition:
             strict=strict,
         )
 
+        function_definition.additional_properties = d
         return function_definition
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.function_parameters import FunctionParameters

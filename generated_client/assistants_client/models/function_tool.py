@@ -2,19 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.function_definition import FunctionDefinition
-
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="FunctionTool")
 
@@ -30,6 +25,7 @@ class FunctionTool:
 
     type_: Literal["function"]
     function: FunctionDefinition
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -37,6 +33,7 @@ class FunctionTool:
         function = self.function.to_dict()
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update(
             {
@@ -49,10 +46,8 @@ class FunctionTool:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.function_definition import FunctionDefinition
-
         d = dict(src_dict)
-        type_ = cast(Literal["function"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "function":
             raise ValueError(f"type must match const 'function', got '{type_}'")
 
@@ -63,4 +58,25 @@ class FunctionTool:
             function=function,
         )
 
+        function_tool.additional_properties = d
         return function_tool
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.function_definition import FunctionDefinition

@@ -6,7 +6,6 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
@@ -36,6 +35,7 @@ class GatewayErrorResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "status": status,
@@ -48,7 +48,7 @@ class GatewayErrorResponse:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        status = cast(Literal["failure"], d.pop("status"))
+        status = d.pop("status")
         if status != "failure":
             raise ValueError(f"status must match const 'failure', got '{status}'")
 

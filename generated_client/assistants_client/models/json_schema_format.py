@@ -1,15 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.json_schema_format_schema import JsonSchemaFormatSchema
-
 
 T = TypeVar("T", bound="JsonSchemaFormat")
 
@@ -29,6 +26,7 @@ class JsonSchemaFormat:
     description: str | Unset = UNSET
     schema: JsonSchemaFormatSchema | Unset = UNSET
     strict: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -46,6 +44,7 @@ class JsonSchemaFormat:
             strict = self.strict
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update(
             {
@@ -63,8 +62,6 @@ class JsonSchemaFormat:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_schema_format_schema import JsonSchemaFormatSchema
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -77,14 +74,9 @@ class JsonSchemaFormat:
         else:
             schema = JsonSchemaFormatSchema.from_dict(_schema)
 
-        def _parse_strict(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        strict = _parse_strict(d.pop("strict", UNSET))
+        _strict_data = d.pop("strict", UNSET)
+        strict: bool | None | Unset
+        strict = _strict_data
 
         json_schema_format = cls(
             name=name,
@@ -93,4 +85,25 @@ class JsonSchemaFormat:
             strict=strict,
         )
 
+        json_schema_format.additional_properties = d
         return json_schema_format
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.json_schema_format_schema import JsonSchemaFormatSchema

@@ -2,20 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.assistant_object import AssistantObject
-
 
 T = TypeVar("T", bound="ListAssistantsResponse")
 
@@ -57,6 +51,7 @@ class ListAssistantsResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "object": object_,
@@ -71,10 +66,8 @@ class ListAssistantsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.assistant_object import AssistantObject
-
         d = dict(src_dict)
-        object_ = cast(Literal["list"], d.pop("object"))
+        object_ = d.pop("object")
         if object_ != "list":
             raise ValueError(f"object must match const 'list', got '{object_}'")
 
@@ -85,19 +78,13 @@ class ListAssistantsResponse:
 
             data.append(data_item)
 
-        def _parse_first_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        _first_id_data = d.pop("first_id")
+        first_id: None | str
+        first_id = _first_id_data
 
-        first_id = _parse_first_id(d.pop("first_id"))
-
-        def _parse_last_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        last_id = _parse_last_id(d.pop("last_id"))
+        _last_id_data = d.pop("last_id")
+        last_id: None | str
+        last_id = _last_id_data
 
         has_more = d.pop("has_more")
 
@@ -127,3 +114,7 @@ class ListAssistantsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.assistant_object import AssistantObject

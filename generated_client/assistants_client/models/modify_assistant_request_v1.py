@@ -1,22 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.response_format_option import ResponseFormatOption
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.code_interpreter_tool import CodeInterpreterTool
-    from ..models.function_tool import FunctionTool
-    from ..models.metadata import Metadata
-    from ..models.response_format_json_object import ResponseFormatJsonObject
-    from ..models.response_format_json_schema import ResponseFormatJsonSchema
-    from ..models.response_format_text import ResponseFormatText
-    from ..models.retrieval_tool import RetrievalTool
-
 
 T = TypeVar("T", bound="ModifyAssistantRequestV1")
 
@@ -56,7 +47,10 @@ class ModifyAssistantRequestV1:
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     instructions: None | str | Unset = UNSET
-    tools: list[CodeInterpreterTool | FunctionTool | RetrievalTool] | Unset = UNSET
+    tools: (
+        list[CodeInterpreterTool | FunctionTool | RetrievalTool | dict[str, Any]]
+        | Unset
+    ) = UNSET
     file_ids: list[str] | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
     temperature: float | None | Unset = UNSET
@@ -66,16 +60,12 @@ class ModifyAssistantRequestV1:
         | ResponseFormatJsonSchema
         | ResponseFormatOption
         | ResponseFormatText
+        | dict[str, Any]
         | Unset
     ) = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.code_interpreter_tool import CodeInterpreterTool
-        from ..models.metadata import Metadata
-        from ..models.response_format_json_object import ResponseFormatJsonObject
-        from ..models.response_format_text import ResponseFormatText
-        from ..models.retrieval_tool import RetrievalTool
-
         model = self.model
 
         name: None | str | Unset
@@ -101,17 +91,24 @@ class ModifyAssistantRequestV1:
             tools = []
             for componentsschemas_assistant_tools_v1_item_data in self.tools:
                 componentsschemas_assistant_tools_v1_item: dict[str, Any]
-                if isinstance(
-                    componentsschemas_assistant_tools_v1_item_data, CodeInterpreterTool
-                ) or isinstance(
-                    componentsschemas_assistant_tools_v1_item_data, RetrievalTool
+                if (
+                    isinstance(
+                        componentsschemas_assistant_tools_v1_item_data,
+                        CodeInterpreterTool,
+                    )
+                    or isinstance(
+                        componentsschemas_assistant_tools_v1_item_data, RetrievalTool
+                    )
+                    or isinstance(
+                        componentsschemas_assistant_tools_v1_item_data, FunctionTool
+                    )
                 ):
                     componentsschemas_assistant_tools_v1_item = (
                         componentsschemas_assistant_tools_v1_item_data.to_dict()
                     )
                 else:
                     componentsschemas_assistant_tools_v1_item = (
-                        componentsschemas_assistant_tools_v1_item_data.to_dict()
+                        componentsschemas_assistant_tools_v1_item_data
                     )
 
                 tools.append(componentsschemas_assistant_tools_v1_item)
@@ -145,14 +142,17 @@ class ModifyAssistantRequestV1:
             response_format = UNSET
         elif isinstance(self.response_format, ResponseFormatOption):
             response_format = self.response_format.value
-        elif isinstance(self.response_format, ResponseFormatText) or isinstance(
-            self.response_format, ResponseFormatJsonObject
+        elif (
+            isinstance(self.response_format, ResponseFormatText)
+            or isinstance(self.response_format, ResponseFormatJsonObject)
+            or isinstance(self.response_format, ResponseFormatJsonSchema)
         ):
             response_format = self.response_format.to_dict()
         else:
-            response_format = self.response_format.to_dict()
+            response_format = self.response_format
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update({})
         if model is not UNSET:
@@ -180,174 +180,112 @@ class ModifyAssistantRequestV1:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.code_interpreter_tool import CodeInterpreterTool
-        from ..models.function_tool import FunctionTool
-        from ..models.metadata import Metadata
-        from ..models.response_format_json_object import ResponseFormatJsonObject
-        from ..models.response_format_json_schema import ResponseFormatJsonSchema
-        from ..models.response_format_text import ResponseFormatText
-        from ..models.retrieval_tool import RetrievalTool
-
         d = dict(src_dict)
         model = d.pop("model", UNSET)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _name_data = d.pop("name", UNSET)
+        name: None | str | Unset
+        name = _name_data
 
-        name = _parse_name(d.pop("name", UNSET))
+        _description_data = d.pop("description", UNSET)
+        description: None | str | Unset
+        description = _description_data
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_instructions(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        instructions = _parse_instructions(d.pop("instructions", UNSET))
+        _instructions_data = d.pop("instructions", UNSET)
+        instructions: None | str | Unset
+        instructions = _instructions_data
 
         _tools = d.pop("tools", UNSET)
         tools: list[CodeInterpreterTool | FunctionTool | RetrievalTool] | Unset = UNSET
         if _tools is not UNSET:
             tools = []
             for componentsschemas_assistant_tools_v1_item_data in _tools:
-
-                def _parse_componentsschemas_assistant_tools_v1_item(
-                    data: object,
-                ) -> CodeInterpreterTool | FunctionTool | RetrievalTool:
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_assistant_tool_v1_type_0 = (
-                            CodeInterpreterTool.from_dict(data)
-                        )
-
-                        return componentsschemas_assistant_tool_v1_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_assistant_tool_v1_type_1 = (
-                            RetrievalTool.from_dict(data)
-                        )
-
-                        return componentsschemas_assistant_tool_v1_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_assistant_tool_v1_type_2 = FunctionTool.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_assistant_tool_v1_type_2
-
-                componentsschemas_assistant_tools_v1_item = (
-                    _parse_componentsschemas_assistant_tools_v1_item(
-                        componentsschemas_assistant_tools_v1_item_data
-                    )
+                _componentsschemas_assistant_tools_v1_item_data = (
+                    componentsschemas_assistant_tools_v1_item_data
                 )
+                componentsschemas_assistant_tools_v1_item: (
+                    CodeInterpreterTool | FunctionTool | RetrievalTool | dict[str, Any]
+                )
+                if isinstance(_componentsschemas_assistant_tools_v1_item_data, dict):
+                    _componentsschemas_assistant_tools_v1_item_type = (
+                        _componentsschemas_assistant_tools_v1_item_data.get("type")
+                    )
+                    if (
+                        _componentsschemas_assistant_tools_v1_item_type
+                        == "code_interpreter"
+                    ):
+                        componentsschemas_assistant_tools_v1_item = (
+                            CodeInterpreterTool.from_dict(
+                                _componentsschemas_assistant_tools_v1_item_data
+                            )
+                        )
+                    elif _componentsschemas_assistant_tools_v1_item_type == "retrieval":
+                        componentsschemas_assistant_tools_v1_item = (
+                            RetrievalTool.from_dict(
+                                _componentsschemas_assistant_tools_v1_item_data
+                            )
+                        )
+                    elif _componentsschemas_assistant_tools_v1_item_type == "function":
+                        componentsschemas_assistant_tools_v1_item = (
+                            FunctionTool.from_dict(
+                                _componentsschemas_assistant_tools_v1_item_data
+                            )
+                        )
+                    else:  # a variant the spec does not know yet: kept as received
+                        componentsschemas_assistant_tools_v1_item = (
+                            _componentsschemas_assistant_tools_v1_item_data
+                        )
+                else:
+                    componentsschemas_assistant_tools_v1_item = (
+                        _componentsschemas_assistant_tools_v1_item_data
+                    )
 
                 tools.append(componentsschemas_assistant_tools_v1_item)
 
         file_ids = cast(list[str], d.pop("file_ids", UNSET))
 
-        def _parse_metadata(data: object) -> Metadata | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_nullable_metadata_type_0 = Metadata.from_dict(data)
+        _metadata_data = d.pop("metadata", UNSET)
+        metadata: Metadata | None | Unset
+        if isinstance(_metadata_data, dict):
+            metadata = Metadata.from_dict(_metadata_data)
+        else:
+            metadata = _metadata_data
 
-                return componentsschemas_nullable_metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Metadata | None | Unset, data)
+        _temperature_data = d.pop("temperature", UNSET)
+        temperature: float | None | Unset
+        temperature = _temperature_data
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        _top_p_data = d.pop("top_p", UNSET)
+        top_p: float | None | Unset
+        top_p = _top_p_data
 
-        def _parse_temperature(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        temperature = _parse_temperature(d.pop("temperature", UNSET))
-
-        def _parse_top_p(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        top_p = _parse_top_p(d.pop("top_p", UNSET))
-
-        def _parse_response_format(
-            data: object,
-        ) -> (
+        _response_format_data = d.pop("response_format", UNSET)
+        response_format: (
             ResponseFormatJsonObject
             | ResponseFormatJsonSchema
             | ResponseFormatOption
             | ResponseFormatText
+            | dict[str, Any]
             | Unset
-        ):
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_response_format_type_0 = ResponseFormatOption(data)
-
-                return componentsschemas_response_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_response_format_type_1 = ResponseFormatText.from_dict(
-                    data
+        )
+        if isinstance(_response_format_data, dict):
+            _response_format_type = _response_format_data.get("type")
+            if _response_format_type == "text":
+                response_format = ResponseFormatText.from_dict(_response_format_data)
+            elif _response_format_type == "json_object":
+                response_format = ResponseFormatJsonObject.from_dict(
+                    _response_format_data
                 )
-
-                return componentsschemas_response_format_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_response_format_type_2 = (
-                    ResponseFormatJsonObject.from_dict(data)
+            elif _response_format_type == "json_schema":
+                response_format = ResponseFormatJsonSchema.from_dict(
+                    _response_format_data
                 )
-
-                return componentsschemas_response_format_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_response_format_type_3 = (
-                ResponseFormatJsonSchema.from_dict(data)
-            )
-
-            return componentsschemas_response_format_type_3
-
-        response_format = _parse_response_format(d.pop("response_format", UNSET))
+            else:  # a variant the spec does not know yet: kept as received
+                response_format = _response_format_data
+        elif isinstance(_response_format_data, str):
+            response_format = ResponseFormatOption(_response_format_data)
+        else:
+            response_format = _response_format_data
 
         modify_assistant_request_v1 = cls(
             model=model,
@@ -362,4 +300,31 @@ class ModifyAssistantRequestV1:
             response_format=response_format,
         )
 
+        modify_assistant_request_v1.additional_properties = d
         return modify_assistant_request_v1
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.code_interpreter_tool import CodeInterpreterTool
+from ..models.function_tool import FunctionTool
+from ..models.metadata import Metadata
+from ..models.response_format_json_object import ResponseFormatJsonObject
+from ..models.response_format_json_schema import ResponseFormatJsonSchema
+from ..models.response_format_text import ResponseFormatText
+from ..models.retrieval_tool import RetrievalTool

@@ -6,10 +6,10 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ResponseFormatJsonObject")
 
@@ -24,11 +24,13 @@ class ResponseFormatJsonObject:
     """
 
     type_: Literal["json_object"]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update(
             {
@@ -41,7 +43,7 @@ class ResponseFormatJsonObject:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = cast(Literal["json_object"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "json_object":
             raise ValueError(f"type must match const 'json_object', got '{type_}'")
 
@@ -49,4 +51,21 @@ class ResponseFormatJsonObject:
             type_=type_,
         )
 
+        response_format_json_object.additional_properties = d
         return response_format_json_object
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -2,19 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.json_schema_format import JsonSchemaFormat
-
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ResponseFormatJsonSchema")
 
@@ -30,6 +25,7 @@ class ResponseFormatJsonSchema:
 
     type_: Literal["json_schema"]
     json_schema: JsonSchemaFormat
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -37,6 +33,7 @@ class ResponseFormatJsonSchema:
         json_schema = self.json_schema.to_dict()
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update(
             {
@@ -49,10 +46,8 @@ class ResponseFormatJsonSchema:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_schema_format import JsonSchemaFormat
-
         d = dict(src_dict)
-        type_ = cast(Literal["json_schema"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "json_schema":
             raise ValueError(f"type must match const 'json_schema', got '{type_}'")
 
@@ -63,4 +58,25 @@ class ResponseFormatJsonSchema:
             json_schema=json_schema,
         )
 
+        response_format_json_schema.additional_properties = d
         return response_format_json_schema
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.json_schema_format import JsonSchemaFormat

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.code_interpreter_resources import CodeInterpreterResources
-    from ..models.file_search_resources import FileSearchResources
-
 
 T = TypeVar("T", bound="ToolResources")
 
@@ -28,6 +24,7 @@ class ToolResources:
 
     code_interpreter: CodeInterpreterResources | Unset = UNSET
     file_search: FileSearchResources | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code_interpreter: dict[str, Any] | Unset = UNSET
@@ -39,6 +36,7 @@ class ToolResources:
             file_search = self.file_search.to_dict()
 
         field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
         field_dict.update({})
         if code_interpreter is not UNSET:
@@ -50,9 +48,6 @@ class ToolResources:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.code_interpreter_resources import CodeInterpreterResources
-        from ..models.file_search_resources import FileSearchResources
-
         d = dict(src_dict)
         _code_interpreter = d.pop("code_interpreter", UNSET)
         code_interpreter: CodeInterpreterResources | Unset
@@ -73,4 +68,26 @@ class ToolResources:
             file_search=file_search,
         )
 
+        tool_resources.additional_properties = d
         return tool_resources
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported last, once: the classes above are defined by then, so import cycles between models resolve.
+from ..models.code_interpreter_resources import CodeInterpreterResources
+from ..models.file_search_resources import FileSearchResources

@@ -45,23 +45,19 @@ def _parse_failure(
     *, response: httpx.Response
 ) -> AssistantObject | ErrorResponse | GatewayErrorResponse | None:
     if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> ErrorResponse | GatewayErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_400_type_0 = ErrorResponse.from_dict(data)
-
-                return response_400_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_400_type_1 = GatewayErrorResponse.from_dict(data)
-
-            return response_400_type_1
-
-        response_400 = _parse_response_400(response.json())
+        _response_400_data = response.json()
+        response_400: ErrorResponse | GatewayErrorResponse
+        if isinstance(_response_400_data, dict):
+            for _candidate in (ErrorResponse,):
+                try:
+                    response_400 = _candidate.from_dict(_response_400_data)
+                    break
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            else:
+                response_400 = GatewayErrorResponse.from_dict(_response_400_data)
+        else:
+            response_400 = _response_400_data
 
         return response_400
 
@@ -76,23 +72,19 @@ def _parse_failure(
         return response_429
 
     if response.status_code == 500:
-
-        def _parse_response_500(data: object) -> ErrorResponse | GatewayErrorResponse:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_500_type_0 = ErrorResponse.from_dict(data)
-
-                return response_500_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_500_type_1 = GatewayErrorResponse.from_dict(data)
-
-            return response_500_type_1
-
-        response_500 = _parse_response_500(response.json())
+        _response_500_data = response.json()
+        response_500: ErrorResponse | GatewayErrorResponse
+        if isinstance(_response_500_data, dict):
+            for _candidate in (ErrorResponse,):
+                try:
+                    response_500 = _candidate.from_dict(_response_500_data)
+                    break
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            else:
+                response_500 = GatewayErrorResponse.from_dict(_response_500_data)
+        else:
+            response_500 = _response_500_data
 
         return response_500
 
