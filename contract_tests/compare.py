@@ -1,0 +1,101 @@
+"""How a sent value and a stored value are compared: what was written must be what is read back.
+
+Free-form maps (e.g. `metadata`, replaced whole) must match exactly; objects with declared properties
+(e.g. a tool) may come back with more of their declared properties filled in by the server (a live
+API adds defaults); arrays keep length and order; strings are never shortened.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contract_tests.spec_view import SpecView
+
+_MAX_SHOWN = 80
+
+
+def show(value: Any) -> str:
+    text = repr(value)
+    if len(text) > _MAX_SHOWN:
+        text = f"{text[:_MAX_SHOWN]}... ({len(text)} chars)"
+    return text
+
+
+def _is_free_form_map(spec: SpecView, schema: dict[str, Any] | None) -> bool:
+    if schema is None:
+        return False
+    schema = spec.non_null(schema)
+    return isinstance(schema.get("additionalProperties"), dict) and not schema.get("properties")
+
+
+def _same(a: Any, b: Any) -> bool:
+    # JSON has one number type: 25 and 25.0 are the same value; True is not 1.
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
+
+
+def value_differences(path: str, sent: Any, got: Any, *, exact_maps: bool) -> list[str]:
+    if isinstance(sent, dict) and isinstance(got, dict):
+        problems = []
+        if exact_maps and set(sent) != set(got):
+            missing, extra = sorted(set(sent) - set(got)), sorted(set(got) - set(sent))
+            problems.append(f"{path}: keys differ (missing {missing}, unexpected {extra})")
+        for key, value in sent.items():
+            if key not in got:
+                if not exact_maps:
+                    problems.append(f"{path}.{key}: sent {show(value)} but it is missing")
+                continue
+            problems += value_differences(f"{path}.{key}", value, got[key], exact_maps=exact_maps)
+        return problems
+    if isinstance(sent, list) and isinstance(got, list):
+        if len(sent) != len(got):
+            return [f"{path}: sent {len(sent)} items, got {len(got)}"]
+        problems = []
+        for i, (a, b) in enumerate(zip(sent, got)):
+            problems += value_differences(f"{path}[{i}]", a, b, exact_maps=exact_maps)
+        return problems
+    if not _same(sent, got):
+        if isinstance(sent, str) and isinstance(got, str) and sent.startswith(got):
+            return [f"{path}: sent {len(sent)} characters, got {len(got)} (truncated)"]
+        return [f"{path}: sent {show(sent)}, got {show(got)}"]
+    return []
+
+
+def field_differences(spec: SpecView, schema: dict[str, Any], sent: dict[str, Any], got: Any) -> list[str]:
+    """Differences between the fields of a request body and the object the server returned."""
+    if not isinstance(got, dict):
+        return [f"expected an object, got {show(got)}"]
+    fields = spec.fields(schema)
+    problems = []
+    for name, value in sent.items():
+        if name not in fields:
+            continue  # not a field of the object (a negative case that was accepted is another check's job)
+        if name not in got:
+            problems.append(f"{name}: sent {show(value)} but the object has no {name!r}")
+            continue
+        if value is None:
+            # An explicit null clears the field: null or empty; a number may fall back to its default.
+            if got[name] not in (None, {}, []) and not isinstance(got[name], (int, float)):
+                problems.append(f"{name}: sent null, got {show(got[name])}")
+            continue
+        exact = _is_free_form_map(spec, fields[name])
+        problems += value_differences(name, value, got[name], exact_maps=exact)
+    return problems
+
+
+def object_differences(first: Any, second: Any) -> list[str]:
+    """Field-by-field differences between two renderings of the same object (must be identical)."""
+    if not isinstance(first, dict) or not isinstance(second, dict):
+        return [] if first == second else [f"{show(first)} != {show(second)}"]
+    problems = []
+    for key in sorted(set(first) | set(second)):
+        if key not in second:
+            problems.append(f"{key}: missing from the second answer")
+        elif key not in first:
+            problems.append(f"{key}: missing from the first answer")
+        else:
+            problems += value_differences(key, first[key], second[key], exact_maps=True)
+    return problems

@@ -1,0 +1,38 @@
+"""Every object the run creates is remembered (and tagged in metadata where the suite chooses the body),
+so that cleanup can delete all of them at the end, also after a failure or Ctrl-C."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+
+from contract_tests.target import Credentials
+
+TAG_KEY = "conformance_run"
+
+
+@dataclass
+class Ledger:
+    run_id: str = field(default_factory=lambda: f"ac-{uuid.uuid4().hex[:12]}")
+    _alive: dict[str, Credentials] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def tag(self) -> dict[str, str]:
+        return {TAG_KEY: self.run_id}
+
+    def created(self, assistant_id: str, credentials: Credentials) -> None:
+        with self._lock:
+            self._alive[assistant_id] = credentials
+
+    def deleted(self, assistant_id: str) -> None:
+        with self._lock:
+            self._alive.pop(assistant_id, None)
+
+    def alive(self) -> list[tuple[str, Credentials]]:
+        with self._lock:
+            return list(self._alive.items())
+
+    def __len__(self) -> int:
+        return len(self._alive)

@@ -1,0 +1,64 @@
+"""A live progress display on stderr (rich); plain lines when stderr is not a terminal (CI logs)."""
+
+from __future__ import annotations
+
+import time
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+PHASE_TITLES = {
+    "examples": "schemathesis: examples",
+    "coverage": "schemathesis: coverage",
+    "fuzzing": "schemathesis: fuzzing",
+    "stateful": "schemathesis: stateful",
+}
+
+
+class ProgressDisplay:
+    def __init__(self, console: Console, scenario_count: int) -> None:
+        self.console = console
+        self.live = console.is_terminal
+        self.started = time.monotonic()
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[note]}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=False,
+        )
+        self._scenarios = self._progress.add_task("behaviour scenarios", total=scenario_count, note="")
+        self._phases: dict[str, int] = {}
+        self._current_phase: str | None = None
+
+    def __enter__(self) -> ProgressDisplay:
+        if self.live:
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.live:
+            self._progress.stop()
+
+    def _log(self, text: str) -> None:
+        if not self.live:
+            self.console.print(f"[{time.monotonic() - self.started:6.1f}s] {text}", highlight=False)
+
+    def __call__(self, kind: str, name: str | None, count: int) -> None:
+        if kind == "scenario":
+            self._progress.update(self._scenarios, note=name or "")
+            self._log(f"scenario {name}")
+        elif kind == "scenario_done":
+            self._progress.advance(self._scenarios, count)
+        elif kind == "phase" and name in PHASE_TITLES:
+            if name not in self._phases:
+                self._phases[name] = self._progress.add_task(PHASE_TITLES[name], total=None, note="requests")
+            self._log(PHASE_TITLES[name])
+        elif kind == "cases" and name in self._phases:
+            self._progress.advance(self._phases[name], count)
+        elif kind == "cleanup":
+            self._progress.update(self._scenarios, note="")
+            self._log(f"cleanup: deleting {count} assistants created by this run")

@@ -1,0 +1,1 @@
+"""Ways to show a run's result: the terminal summary, Markdown (CI job summary) and JUnit XML."""

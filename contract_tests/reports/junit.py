@@ -1,0 +1,50 @@
+"""JUnit XML: one test case per scenario and per schemathesis check that found something, per phase."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from contract_tests.engine import PHASES
+from contract_tests.runner import RunResult
+
+
+def render_junit(result: RunResult) -> str:
+    masker = result.target.masker
+    suite = ET.Element("testsuite", name="assistants-conformance", time=f"{result.seconds:.3f}")
+    cases = 0
+    failures = 0
+    for scenario in result.scenarios:
+        case = ET.SubElement(suite, "testcase", classname=f"scenarios.{scenario.operation}",
+                             name=scenario.name, time=f"{scenario.seconds:.3f}")
+        cases += 1
+        if scenario.status == "skipped":
+            ET.SubElement(case, "skipped", message=scenario.reason)
+        for finding in result.findings:
+            if finding.source == "scenario" and finding.check == scenario.name:
+                failures += 1
+                failure = ET.SubElement(case, "failure", message=masker.mask(finding.message.splitlines()[0]))
+                failure.text = masker.mask(finding.message + "\n\n" + "\n".join(finding.curl))
+    engine_findings = [f for f in result.findings if f.source != "scenario"]
+    if result.engine is not None:
+        phases_run = set(result.engine.by_phase) | {f.source for f in engine_findings}
+        for phase in [p for p in PHASES if p in phases_run] + sorted(phases_run - set(PHASES)):
+            found = [f for f in engine_findings if f.source == phase]
+            if not found:
+                ET.SubElement(suite, "testcase", classname=f"schemathesis.{phase}", name="all checks")
+                cases += 1
+                continue
+            by_key: dict[tuple[str, str], list] = {}
+            for finding in found:
+                by_key.setdefault((finding.operation, finding.check), []).append(finding)
+            for (operation, check), items in sorted(by_key.items()):
+                case = ET.SubElement(suite, "testcase", classname=f"schemathesis.{phase}.{operation}", name=check)
+                cases += 1
+                failures += 1
+                failure = ET.SubElement(case, "failure", message=masker.mask(items[0].message.splitlines()[0]))
+                failure.text = masker.mask(
+                    "\n\n".join(f.message + "\n" + "\n".join(f.curl) for f in items)
+                )
+    suite.set("tests", str(cases))
+    suite.set("failures", str(failures))
+    ET.indent(suite)
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"

@@ -1,0 +1,47 @@
+"""A Markdown report, fit for a CI job summary (e.g. $GITHUB_STEP_SUMMARY)."""
+
+from __future__ import annotations
+
+from contract_tests.reports.console import result_groups
+from contract_tests.reports.summary import summarize
+from contract_tests.runner import RunResult
+
+MAX_PER_CHECK = 5
+MAX_MESSAGE = 2000
+
+
+def render_markdown(result: RunResult) -> str:
+    summary = summarize(result)
+    icon = {"CONFORMS": "✅", "VIOLATIONS": "❌"}.get(summary.verdict, "⚠️")
+    lines = [f"## {icon} Assistants API conformance: {summary.verdict}", "", summary.headline, ""]
+    lines += [f"- {detail}" for detail in summary.details]
+    lines.append("")
+    groups = result_groups(result)
+    if groups:
+        lines += ["| Operation | Check | Violations |", "|---|---|---|"]
+        for operation, checks in groups.items():
+            for check, findings in checks.items():
+                lines.append(f"| `{operation}` | `{check}` | {len(findings)} |")
+        lines.append("")
+        for operation, checks in groups.items():
+            lines.append(f"### `{operation}`")
+            for check, findings in checks.items():
+                lines.append(f"#### `{check}`")
+                for finding in findings[:MAX_PER_CHECK]:
+                    message = finding.message[:MAX_MESSAGE]
+                    lines += ["", "```text", message, "```"]
+                    if finding.curl:
+                        lines += ["<details><summary>Reproduce</summary>", "", "```bash"]
+                        lines += list(finding.curl)
+                        lines += ["```", "</details>"]
+                if len(findings) > MAX_PER_CHECK:
+                    lines.append(f"\n... and {len(findings) - MAX_PER_CHECK} more.")
+                lines.append("")
+    scenarios = result.scenarios
+    if scenarios:
+        lines += ["### Behaviour scenarios", "", "| Scenario | Result | Time |", "|---|---|---|"]
+        for s in scenarios:
+            mark = {"passed": "✅ passed", "failed": "❌ failed"}.get(s.status, f"⏭ {s.status} ({s.reason})")
+            lines.append(f"| `{s.name}` | {mark} | {s.seconds:.1f}s |")
+        lines.append("")
+    return result.target.masker.mask("\n".join(lines)) + "\n"

@@ -1,0 +1,173 @@
+"""One conformance run: preflight, behaviour scenarios, schemathesis phases, cleanup (always)."""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import contract_tests.tracking  # noqa: F401  (registers the ledger hook)
+from contract_tests.cleanup import CleanupResult, clean_up
+from contract_tests.context import RunContext, activate
+from contract_tests.engine import PHASES, EngineOptions, EngineStats, run_engine
+from contract_tests.findings import Finding
+from contract_tests.http import ApiClient, TargetUnreachable
+from contract_tests.ledger import Ledger
+from contract_tests.scenarios import SCENARIOS, Scenario, ScenarioRun, Violation
+from contract_tests.scenarios._base import ScenarioOptions
+from contract_tests.spec_view import LIST, spec_view
+from contract_tests.target import ConfigError, Target
+
+
+@dataclass
+class RunOptions:
+    max_examples: int
+    seed: int
+    workers: int = 1
+    max_time: float | None = None
+    rate_limit: str | None = None
+    phases: tuple[str, ...] = PHASES
+    scenarios: bool = True
+
+
+@dataclass
+class ScenarioOutcome:
+    name: str
+    operation: str
+    status: str  # "passed", "failed", "skipped"
+    seconds: float
+    reason: str = ""
+
+
+@dataclass
+class RunResult:
+    target: Target
+    options: RunOptions
+    ledger: Ledger
+    findings: list[Finding] = field(default_factory=list)
+    scenarios: list[ScenarioOutcome] = field(default_factory=list)
+    engine: EngineStats | None = None
+    cleanup: CleanupResult | None = None
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def conforms(self) -> bool:
+        return not self.findings and not self.interrupted
+
+
+Progress = Callable[[str, str | None, int], None]
+
+
+def _preflight(ctx: RunContext) -> None:
+    """Fail fast (exit 2) when the target is not there or does not take our credentials."""
+    op = ctx.spec.operation(LIST)
+    exchange = ctx.client.request(op.method, op.url_path(), params={"limit": 1})
+    if exchange.status in (401, 403):
+        raise ConfigError(
+            f"the target refused the credentials ({exchange.status} on {op.label}): "
+            f"{ctx.target.masker.mask(exchange.text[:300])}"
+        )
+    if exchange.status == 404 and "json" not in exchange.content_type:
+        raise ConfigError(f"{ctx.target.base_url} does not look like the API's base URL (404 on {op.label})")
+
+
+def _run_scenario(ctx: RunContext, scenario: Scenario, options: ScenarioOptions) -> tuple[str, Finding | None]:
+    run = ScenarioRun(ctx, options)
+    masker = ctx.target.masker
+    try:
+        scenario.func(run)
+    except Violation as violation:
+        exchanges = violation.exchanges or tuple(run.exchanges[-1:])
+        return "failed", Finding(
+            operation=violation.operation or scenario.operation,
+            check=scenario.name,
+            message=masker.mask(violation.message),
+            curl=tuple(e.curl(masker) for e in exchanges),
+        )
+    except (TargetUnreachable, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001  (an answer the scenario could not even read is a violation)
+        last = run.exchanges[-1:] if run.exchanges else []
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return "failed", Finding(
+            operation=scenario.operation,
+            check=scenario.name,
+            message=masker.mask(
+                f"an answer did not have the shape the contract promises ({type(exc).__name__}: {exc} "
+                f"at {where.name}); last answer: {last[0].describe() if last else 'none'}"
+            ),
+            curl=tuple(e.curl(masker) for e in last),
+        )
+    return "passed", None
+
+
+def run(target: Target, options: RunOptions, *, progress: Progress | None = None) -> RunResult:
+    started = time.monotonic()
+    spec = spec_view(target.profile)
+    limiter = None
+    if options.rate_limit:
+        from schemathesis.core.rate_limit import build_limiter
+
+        limiter = build_limiter(options.rate_limit)
+    ctx = RunContext(target=target, spec=spec, client=None)  # type: ignore[arg-type]
+    ctx.client = ApiClient(target, limiter=limiter, on_exchange=ctx.observe_exchange)
+    result = RunResult(target=target, options=options, ledger=ctx.ledger)
+    try:
+        with activate(ctx):
+            _preflight(ctx)
+            if options.scenarios:
+                scenario_options = ScenarioOptions(examples=max(3, options.max_examples // 4), seed=options.seed)
+                for scenario in SCENARIOS:
+                    if scenario.needs_second_tenant and target.second is None:
+                        result.scenarios.append(
+                            ScenarioOutcome(scenario.name, scenario.operation, "skipped", 0.0,
+                                            "needs --second-api-key")
+                        )
+                        continue
+                    if progress:
+                        progress("scenario", scenario.name, 0)
+                    t0 = time.monotonic()
+                    status, finding = _run_scenario(ctx, scenario, scenario_options)
+                    result.scenarios.append(
+                        ScenarioOutcome(scenario.name, scenario.operation, status, time.monotonic() - t0)
+                    )
+                    if finding is not None:
+                        ctx.findings.add(finding)
+                    if progress:
+                        progress("scenario_done", scenario.name, 1)
+            if options.phases:
+                remaining = None
+                if options.max_time:
+                    remaining = max(1.0, options.max_time - (time.monotonic() - started))
+                engine_options = EngineOptions(
+                    max_examples=options.max_examples,
+                    seed=options.seed,
+                    workers=options.workers,
+                    max_time=remaining,
+                    rate_limit=None if limiter is not None else "auto",
+                    phases=options.phases,
+                )
+                result.engine = run_engine(ctx, engine_options, limiter=limiter, progress=progress)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    finally:
+        if progress:
+            progress("cleanup", None, len(ctx.ledger))
+        try:
+            result.cleanup = clean_up(ctx)
+        except KeyboardInterrupt:
+            result.interrupted = True
+        ctx.client.close()
+        result.findings = list(ctx.findings.items)
+        result.seconds = time.monotonic() - started
+    return result
+
+
+def describe_phases(phases: tuple[str, ...]) -> str:
+    return ", ".join(phases) if phases else "none"
+
+
+__all__ = ["RunOptions", "RunResult", "run", "describe_phases", "Any"]

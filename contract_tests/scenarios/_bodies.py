@@ -1,0 +1,180 @@
+"""Request bodies derived from the spec: its examples, values at its limits, values just past them."""
+
+from __future__ import annotations
+
+import copy
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import schemathesis
+from schemathesis.generation import GenerationMode
+
+from contract_tests.spec_view import CREATE, LIST, SpecView
+
+# Mixed widths (1-4 UTF-8 bytes) so a limit counted in bytes instead of characters shows.
+_WIDE_TEXT = "aé€😀"
+UNKNOWN_FIELD = "conformance_unknown_field"
+
+
+def text_of_length(length: int, seed: str = "") -> str:
+    unit = seed + _WIDE_TEXT
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+def example_body(spec: SpecView, operation_id: str) -> dict[str, Any]:
+    """The first request example the spec gives for the operation (create: a full, valid body)."""
+    body = spec.resolve(spec.operation(operation_id).raw["requestBody"])
+    media = body["content"]["application/json"]
+    examples = media.get("examples") or {}
+    for example in examples.values():
+        value = spec.resolve(example).get("value")
+        if isinstance(value, dict):
+            return copy.deepcopy(value)
+    schema = spec.resolve(media["schema"])
+    for value in schema.get("examples", []):
+        if isinstance(value, dict):
+            return copy.deepcopy(value)
+    return minimal_instance(spec, schema)
+
+
+def minimal_instance(spec: SpecView, schema: dict[str, Any]) -> Any:
+    """A small valid value of `schema` (first branch of a union, required properties only)."""
+    schema = spec.non_null(schema)
+    if "const" in schema:
+        return schema["const"]
+    if "enum" in schema:
+        return schema["enum"][0]
+    for key in ("oneOf", "anyOf"):
+        if key in schema:
+            return minimal_instance(spec, spec.resolve(schema[key][0]))
+    if "examples" in schema and schema["examples"]:
+        return copy.deepcopy(schema["examples"][0])
+    kind = next(iter(spec.types(schema)), "object")
+    if kind == "object":
+        fields = spec.fields(schema)
+        return {name: minimal_instance(spec, fields[name]) for name in schema.get("required", [])}
+    if kind == "array":
+        return []
+    if kind == "string":
+        return "x" * max(1, int(schema.get("minLength", 1)))
+    if kind in ("number", "integer"):
+        return schema.get("minimum", 0)
+    if kind == "boolean":
+        return False
+    return None
+
+
+def at_limits(spec: SpecView, field_schema: dict[str, Any]) -> Any | None:
+    """A valid value as large as the spec allows (strings at maxLength, maps at maxProperties...)."""
+    schema = spec.non_null(field_schema)
+    kinds = spec.types(schema)
+    if "string" in kinds and "maxLength" in schema and "enum" not in schema and "pattern" not in schema:
+        return text_of_length(int(schema["maxLength"]))
+    if "object" in kinds and isinstance(schema.get("additionalProperties"), dict):
+        count = int(schema.get("maxProperties", 3))
+        key_len = int(spec.resolve(schema.get("propertyNames", {})).get("maxLength", 16))
+        value_len = int(spec.resolve(schema["additionalProperties"]).get("maxLength", 16))
+        return {text_of_length(key_len, f"{i:02d}"): text_of_length(value_len, f"{i:02d}") for i in range(count)}
+    if "array" in kinds and "maxItems" in schema:
+        item = minimal_instance(spec, spec.resolve(schema["items"]))
+        return [copy.deepcopy(item) for _ in range(int(schema["maxItems"]))]
+    if kinds & {"number", "integer"} and "maximum" in schema:
+        return schema["maximum"]
+    return None
+
+
+@dataclass(frozen=True)
+class BadInput:
+    param: str  # the field or query parameter the refusal must name
+    value: Any
+    why: str  # e.g. "name longer than maxLength 256"
+
+
+def bad_field_values(spec: SpecView, name: str, field_schema: dict[str, Any]) -> list[BadInput]:
+    """Values of one field that the spec rules out, each with the reason."""
+    schema = spec.non_null(field_schema)
+    kinds = spec.types(schema)
+    bad: list[BadInput] = []
+    if "string" in kinds and "maxLength" in schema:
+        limit = int(schema["maxLength"])
+        bad.append(BadInput(name, text_of_length(limit + 1), f"{name} longer than maxLength {limit}"))
+    if kinds & {"number", "integer"}:
+        if "maximum" in schema:
+            bad.append(BadInput(name, schema["maximum"] + 1, f"{name} above maximum {schema['maximum']}"))
+        if "minimum" in schema:
+            bad.append(BadInput(name, schema["minimum"] - 1, f"{name} below minimum {schema['minimum']}"))
+        bad.append(BadInput(name, "not-a-number", f"{name} given a string"))
+    if "array" in kinds:
+        if "maxItems" in schema:
+            item = minimal_instance(spec, spec.resolve(schema["items"]))
+            count = int(schema["maxItems"]) + 1
+            bad.append(BadInput(name, [copy.deepcopy(item) for _ in range(count)], f"{name} with {count} items"))
+        bad.append(BadInput(name, "not-a-list", f"{name} given a string"))
+    if "object" in kinds and isinstance(schema.get("additionalProperties"), dict):
+        if "maxProperties" in schema:
+            count = int(schema["maxProperties"]) + 1
+            bad.append(BadInput(name, {f"k{i}": "v" for i in range(count)}, f"{name} with {count} keys"))
+        key_limit = spec.resolve(schema.get("propertyNames", {})).get("maxLength")
+        if key_limit is not None:
+            bad.append(BadInput(name, {"k" * (key_limit + 1): "v"}, f"{name} key longer than {key_limit}"))
+        value_limit = spec.resolve(schema["additionalProperties"]).get("maxLength")
+        if value_limit is not None:
+            bad.append(BadInput(name, {"k": "v" * (value_limit + 1)}, f"{name} value longer than {value_limit}"))
+    if "object" in kinds:
+        bad.append(BadInput(name, "not-an-object", f"{name} given a string"))
+    union = [spec.resolve(b) for key in ("anyOf", "oneOf") for b in schema.get(key, [])]
+    enums = [v for b in union + [schema] for v in spec.resolve(b).get("enum", [])]
+    if enums and not kinds - {"string"}:
+        bad.append(BadInput(name, "conformance-not-a-choice", f"{name} not one of {enums}"))
+    if not kinds and not union and schema.get("type") is None:
+        return bad
+    if "string" in kinds and not bad:
+        bad.append(BadInput(name, 12345, f"{name} given a number"))
+    return bad
+
+
+def bad_bodies(spec: SpecView, operation_id: str) -> list[BadInput]:
+    """Every single-field violation of the operation's body the spec allows us to derive."""
+    bad: list[BadInput] = []
+    for name, field_schema in spec.fields(operation_id).items():
+        bad += bad_field_values(spec, name, field_schema)
+    bad.append(BadInput(UNKNOWN_FIELD, True, "a field the spec does not define"))
+    return bad
+
+
+def bad_queries(spec: SpecView) -> list[BadInput]:
+    bad: list[BadInput] = []
+    for parameter in spec.operation(LIST).raw.get("parameters", []):
+        parameter = spec.resolve(parameter)
+        if parameter["in"] != "query":
+            continue
+        schema = spec.resolve(parameter["schema"])
+        name = parameter["name"]
+        if "maximum" in schema:
+            bad.append(BadInput(name, schema["maximum"] + 1, f"{name} above maximum {schema['maximum']}"))
+        if "minimum" in schema:
+            bad.append(BadInput(name, schema["minimum"] - 1, f"{name} below minimum {schema['minimum']}"))
+        if schema.get("type") == "integer":
+            bad.append(BadInput(name, "many", f"{name} not an integer"))
+        if "enum" in schema:
+            bad.append(BadInput(name, "conformance-not-a-choice", f"{name} not one of {schema['enum']}"))
+    return bad
+
+
+@functools.lru_cache(maxsize=4)
+def _schemathesis_schema(profile: str) -> Any:
+    from contract_tests.spec_view import spec_view
+
+    return schemathesis.openapi.from_dict(spec_view(profile).document)
+
+
+def body_strategy(spec: SpecView, operation_id: str) -> Any:
+    """Hypothesis strategy of valid bodies for the operation, generated by schemathesis from the spec."""
+    op = spec.operation(operation_id)
+    operation = _schemathesis_schema(spec.profile)[op.path][op.method]
+    return operation.as_strategy(generation_mode=GenerationMode.POSITIVE).map(lambda case: case.body)
+
+
+def required_fields(spec: SpecView) -> list[str]:
+    return spec.required(CREATE)

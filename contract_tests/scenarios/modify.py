@@ -1,0 +1,73 @@
+"""A modify persists and is partial: fields it leaves out keep their values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contract_tests.compare import field_differences, object_differences
+from contract_tests.scenarios._base import ScenarioRun, Violation, scenario
+from contract_tests.scenarios._bodies import body_strategy
+from contract_tests.scenarios._hypothesis import run_property
+from contract_tests.spec_view import CREATE, MODIFY
+
+
+def expected_after_modify(before: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
+    """Untouched fields keep their values; the patched ones are compared separately."""
+    return {key: value for key, value in before.items() if key not in patch}
+
+
+def _check_partial(run: ScenarioRun, before: dict[str, Any], patch: dict[str, Any], answer: Any, what: str) -> None:
+    problems = field_differences(run.spec, run.spec.request_schema(MODIFY), patch, answer)
+    if problems:
+        raise Violation(f"{what} should apply every sent field:\n  " + "\n  ".join(problems[:10]), *run.exchanges[-1:])
+    kept = expected_after_modify(before, patch)
+    problems = object_differences(kept, {k: v for k, v in answer.items() if k in kept})
+    if problems:
+        raise Violation(
+            f"{what} should leave fields it does not send unchanged (modify is partial):\n  "
+            + "\n  ".join(problems[:10]),
+            *run.exchanges[-2:],
+        )
+    read = run.get(answer["id"])
+    run.expect_status(read, 200, f"reading back after {what}")
+    problems = object_differences(answer, read.json)
+    if problems:
+        raise Violation(f"after {what} a read-back should equal the answer:\n  " + "\n  ".join(problems[:10]), read)
+
+
+@scenario("modify_is_partial", "POST /assistants/{assistant_id}")
+def modify_is_partial(run: ScenarioRun) -> None:
+    """For generated create and modify bodies: the modify applies what it sends and keeps the rest."""
+
+    def check(create_body: dict[str, Any], patch: dict[str, Any]) -> None:
+        before = run.created(run.tagged(create_body))
+        if "metadata" in patch and patch["metadata"] is not None:
+            patch = run.tagged(patch)
+        answer = run.modify(before["id"], patch)
+        run.expect_status(answer, 200, "a modify with a valid body")
+        if not isinstance(answer.json, dict):
+            raise Violation(f"a modify should answer with the assistant, got {answer.text[:200]!r}", answer)
+        _check_partial(run, before, patch, answer.json, "a modify")
+        run.delete(before["id"])
+
+    run_property(run, check, body_strategy(run.spec, CREATE), body_strategy(run.spec, MODIFY))
+
+
+@scenario("modify_one_field_at_a_time", "POST /assistants/{assistant_id}")
+def modify_one_field_at_a_time(run: ScenarioRun) -> None:
+    """Modifying one field changes that field only, for every field a modify may send."""
+    from contract_tests.scenarios._bodies import example_body, minimal_instance
+
+    created = run.created(run.tagged(example_body(run.spec, CREATE)))
+    current = created
+    for name, schema in run.spec.fields(MODIFY).items():
+        value = minimal_instance(run.spec, schema)
+        if isinstance(value, str) and value == current.get(name):
+            value += "-modified"
+        if value == current.get(name) or value is None:
+            continue
+        patch = run.tagged({name: value}) if name == "metadata" else {name: value}
+        answer = run.modify(created["id"], patch)
+        run.expect_status(answer, 200, f"a modify of {name} alone")
+        _check_partial(run, current, patch, answer.json, f"a modify of {name} alone")
+        current = answer.json

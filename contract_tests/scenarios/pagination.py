@@ -1,0 +1,76 @@
+"""List pages fit together: limit, order, after, before, has_more, first_id and last_id agree across pages."""
+
+from __future__ import annotations
+
+from contract_tests.scenarios._base import ScenarioRun, Violation, scenario
+from contract_tests.scenarios._bodies import example_body
+from contract_tests.scenarios._walk import list_page, walk
+from contract_tests.spec_view import CREATE
+
+SMALL_PAGE = 3  # any limit well below the number of assistants created makes several pages
+
+
+def _ids(page) -> list[str]:  # noqa: ANN001
+    return [item.get("id") for item in page.json["data"]]
+
+
+@scenario("list_pages_fit_together", "GET /assistants")
+def list_pages_fit_together(run: ScenarioRun) -> None:
+    """Walk the list both ways with cursors; every page and the whole walk must agree with each other."""
+    default_limit, default_order = run.spec.list_defaults()
+    other_order = "asc" if default_order == "desc" else "desc"
+    body = example_body(run.spec, CREATE)
+    # One more than the default page holds, so the default limit and has_more show.
+    ours = [run.created(run.tagged({**body, "name": f"page-{i}"}))["id"] for i in range(default_limit + 1)]
+    mine = set(ours)
+
+    first = list_page(run)
+    if len(first.json["data"]) != default_limit or first.json.get("has_more") is not True:
+        raise Violation(
+            f"without limit a list holds the default {default_limit} items and has_more=true when more exist; "
+            f"got {len(first.json['data'])} items, has_more={first.json.get('has_more')!r}",
+            first,
+        )
+
+    forward = walk(run, limit=SMALL_PAGE, until_seen=mine)
+    missing = mine - set(forward.ids)
+    if missing:
+        raise Violation(
+            f"walking with after=last_id while has_more should reach every assistant; {len(missing)} of the "
+            f"{len(mine)} just created never appeared",
+            forward.pages[-1],
+        )
+    explicit = list_page(run, limit=SMALL_PAGE, order=default_order)
+    if _ids(explicit) != _ids(forward.pages[0]):
+        raise Violation(f"the default order should be {default_order!r}: order={default_order} lists "
+                        f"{_ids(explicit)}, no order lists {_ids(forward.pages[0])}", explicit)
+
+    ours_forward = [i for i in forward.ids if i in mine]
+    after_ours = forward.ids[forward.ids.index(ours_forward[-1]) + 1:]
+    anchor = after_ours[0] if after_ours else None
+    backward = walk(run, limit=SMALL_PAGE, order=other_order, after=anchor, until_seen=mine)
+    ours_backward = [i for i in backward.ids if i in mine]
+    if ours_backward != list(reversed(ours_forward)):
+        raise Violation(
+            f"order={other_order} should list the same assistants in reverse of order={default_order}; "
+            f"got {ours_backward[:5]}... against {list(reversed(ours_forward))[:5]}...",
+            backward.pages[-1],
+        )
+
+    if len(forward.pages) >= 2:
+        second = forward.pages[1]
+        back = list_page(run, limit=SMALL_PAGE, order=default_order, before=second.json["first_id"])
+        if _ids(back) != _ids(forward.pages[0]):
+            raise Violation(
+                f"before=<first_id of page 2> should give back page 1 {_ids(forward.pages[0])}, got {_ids(back)}",
+                back,
+            )
+
+    if forward.complete:
+        end = list_page(run, limit=SMALL_PAGE, after=forward.ids[-1])
+        if end.json["data"] or end.json.get("has_more") is not False:
+            raise Violation("after the last assistant the list should be empty with has_more=false", end)
+
+    one = list_page(run, limit=1)
+    if len(one.json["data"]) != 1 or one.json.get("has_more") is not True:
+        raise Violation("limit=1 with several assistants should give one item and has_more=true", one)
