@@ -67,9 +67,10 @@ def retry_after_seconds(headers: httpx.Headers) -> float | None:
         return max(float(value), 0.0)
     except ValueError:
         pass
-    when = email.utils.parsedate_to_datetime(value) if value.strip() else None
-    if when is None:
-        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None  # neither seconds nor a date: fall back to backoff
     return max(when.timestamp() - time.time(), 0.0)
 
 
@@ -114,12 +115,15 @@ class RetryPolicy:
             asked = retry_after_seconds(outcome.result().headers)
             if asked is not None:
                 return asked
-        backoff = wait_exponential_jitter(
-            initial=self.backoff_initial,
+        return self._backoff(state)
+
+    @property
+    def _backoff(self) -> wait_exponential_jitter:
+        return wait_exponential_jitter(
+            multiplier=self.backoff_initial,
             max=self.backoff_max,
             jitter=self.backoff_initial,
         )
-        return backoff(state)
 
 
 def _give_back_last(state: RetryCallState) -> httpx.Response:
@@ -139,7 +143,7 @@ async def _aclose_discarded(state: RetryCallState) -> None:
 
 
 class RetryTransport(httpx.BaseTransport):
-    """Wraps a transport and sends a request again as ``policy`` says (tenacity does the looping)."""
+    """Wraps a transport and sends a request again as ``policy`` says; tenacity runs the retry loop."""
 
     def __init__(
         self,
@@ -162,20 +166,34 @@ class RetryTransport(httpx.BaseTransport):
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        # The first attempt runs outside tenacity: almost every request succeeds first time, and
-        # it saves building a retry loop per call.
+        # The first attempt runs before any retry machinery: almost every request succeeds first
+        # time, and building a tenacity loop per call would cost more than the rest of the client.
         try:
-            response = self._transport.handle_request(request)
-        except RETRYABLE_EXCEPTIONS:
+            first: httpx.Response | Exception = self._transport.handle_request(request)
+        except RETRYABLE_EXCEPTIONS as error:
             if self._policy.max_retries == 0:
                 raise
+            first = error
         else:
             if self._policy.max_retries == 0 or not self._policy.is_retryable_status(
-                response.status_code
+                first.status_code
             ):
-                return response
-            response.close()
-        return self._retrying()(self._transport.handle_request, request)
+                return first
+        # Tenacity takes over with the first outcome as attempt 1 (so its Retry-After is honoured).
+        pending: httpx.Response | Exception | None = first
+        response = None
+        for attempt in self._retrying():
+            with attempt:
+                if pending is None:
+                    response = self._transport.handle_request(request)
+                else:
+                    outcome, pending = pending, None
+                    if isinstance(outcome, Exception):
+                        raise outcome
+                    response = outcome
+            if not attempt.retry_state.outcome.failed:
+                attempt.retry_state.set_result(response)
+        return response
 
     def close(self) -> None:
         self._transport.close()
@@ -209,17 +227,32 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         try:
-            response = await self._transport.handle_async_request(request)
-        except RETRYABLE_EXCEPTIONS:
+            first: (
+                httpx.Response | Exception
+            ) = await self._transport.handle_async_request(request)
+        except RETRYABLE_EXCEPTIONS as error:
             if self._policy.max_retries == 0:
                 raise
+            first = error
         else:
             if self._policy.max_retries == 0 or not self._policy.is_retryable_status(
-                response.status_code
+                first.status_code
             ):
-                return response
-            await response.aclose()
-        return await self._retrying()(self._transport.handle_async_request, request)
+                return first
+        pending: httpx.Response | Exception | None = first
+        response = None
+        async for attempt in self._retrying():
+            with attempt:
+                if pending is None:
+                    response = await self._transport.handle_async_request(request)
+                else:
+                    outcome, pending = pending, None
+                    if isinstance(outcome, Exception):
+                        raise outcome
+                    response = outcome
+            if not attempt.retry_state.outcome.failed:
+                attempt.retry_state.set_result(response)
+        return response
 
     async def aclose(self) -> None:
         await self._transport.aclose()

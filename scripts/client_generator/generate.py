@@ -145,8 +145,11 @@ def _write_facts(path: pathlib.Path, facts: dict[str, Any]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def generate(destination: pathlib.Path) -> None:
-    """Generate the package into ``destination`` (which must not exist yet)."""
+def generate(destination: pathlib.Path, *, custom_templates: bool = True) -> None:
+    """Generate the package into ``destination`` (which must not exist yet).
+
+    ``custom_templates=False`` gives the generator's stock output, which the benchmark compares with.
+    """
     check_pins()
     assistants_spec = _load_spec_module()
     document = assistants_spec.load()
@@ -162,7 +165,7 @@ def generate(destination: pathlib.Path) -> None:
             sys.executable, "-m", "openapi_python_client", "generate",
             "--path", str(spec_file),
             "--config", str(CONFIG),
-            "--custom-template-path", str(templates),
+            *(["--custom-template-path", str(templates)] if custom_templates else []),
             "--meta", "none",
             "--output-path", str(destination),
             "--fail-on-warning",
