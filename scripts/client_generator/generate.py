@@ -200,13 +200,17 @@ def differences(expected: pathlib.Path, actual: pathlib.Path) -> list[str]:
     return problems
 
 
+def _shown(path: pathlib.Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/generate_client", description=__doc__.split("\n")[0])
     parser.add_argument(
         "--check",
         action="store_true",
         help="regenerate into a temporary folder and fail, naming the files that differ, when "
-        f"{OUTPUT.relative_to(ROOT)} is stale",
+        f"{_shown(OUTPUT)} is stale",
     )
     args = parser.parse_args(argv)
     try:
@@ -217,20 +221,20 @@ def main(argv: list[str] | None = None) -> int:
                 problems = differences(fresh, OUTPUT)
                 if problems:
                     print(
-                        f"{OUTPUT.relative_to(ROOT)} is stale; run scripts/generate_client. "
+                        f"{_shown(OUTPUT)} is stale; run scripts/generate_client. "
                         f"{len(problems)} file(s):",
                         file=sys.stderr,
                     )
                     for problem in problems:
                         print(f"  {problem}", file=sys.stderr)
                     return 1
-                print(f"{OUTPUT.relative_to(ROOT)} is up to date ({len(_tree(fresh))} files)")
+                print(f"{_shown(OUTPUT)} is up to date ({len(_tree(fresh))} files)")
                 return 0
             if OUTPUT.exists():
                 shutil.rmtree(OUTPUT)
             OUTPUT.parent.mkdir(parents=True, exist_ok=True)
             shutil.copytree(fresh, OUTPUT)
-            print(f"generated {OUTPUT.relative_to(ROOT)} ({len(_tree(OUTPUT))} files)")
+            print(f"generated {_shown(OUTPUT)} ({len(_tree(OUTPUT))} files)")
             return 0
     except GenerationError as error:
         print(f"generate_client: {error}", file=sys.stderr)

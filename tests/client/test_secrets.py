@@ -1,0 +1,89 @@
+"""API keys never appear in a repr, a log line or an exception message, even when the server echoes them."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+import httpx
+import pytest
+
+from assistants_client import Client, errors
+from assistants_client.api.assistants import create_assistant, get_assistant, list_assistants
+from assistants_client.models import CreateAssistantRequest
+
+from .conftest import API_KEY, PORTKEY_KEY, SECRETS, VIRTUAL_KEY, Recorder, assistant_example, loopback_url
+
+
+def clients(base_url: str = "http://127.0.0.1:9/v1", **options) -> list[Client]:
+    return [
+        Client.openai(API_KEY, base_url=base_url, **options),
+        Client.portkey(PORTKEY_KEY, VIRTUAL_KEY, base_url=base_url, **options),
+        Client.gateway(base_url, provider="openai", api_key=API_KEY, custom_host="http://127.0.0.1:4010/v1", **options),
+    ]
+
+
+def assert_no_secret(text: str) -> None:
+    leaked = [secret for secret in SECRETS if secret in text]
+    assert not leaked, f"secret leaked: {text!r:.300}"
+
+
+def test_no_key_in_the_client_repr_or_str() -> None:
+    for client in clients():
+        assert_no_secret(repr(client))
+        assert_no_secret(str(client))
+        assert_no_secret(repr(client.with_options(beta="v1")))
+
+
+def echo_key_error(request: httpx.Request) -> httpx.Response:
+    """A server that quotes the credentials it got back, as some proxies do."""
+    sent = " ".join(request.headers.get(h, "") for h in ("authorization", "x-portkey-api-key", "x-portkey-virtual-key"))
+    body = {"error": {"message": f"Incorrect API key provided: {sent}", "type": "invalid_request_error", "param": sent, "code": "invalid_api_key"}}
+    return httpx.Response(401, json=body, headers={"x-request-id": "req_leak"})
+
+
+@pytest.mark.parametrize("which", range(3))
+def test_an_echoed_key_is_redacted_from_the_typed_error(which: int) -> None:
+    client = clients()[which].with_options(transport=httpx.MockTransport(Recorder(echo_key_error)), raise_on_error=True)
+    with pytest.raises(errors.AuthenticationError) as caught:
+        get_assistant.sync("asst_1", client=client)
+    error = caught.value
+    rendered = "".join(traceback.format_exception(error))
+    for text in (str(error), repr(error), rendered, error.message, error.param, repr(error.body)):
+        assert_no_secret(text)
+    assert "[REDACTED]" in error.message
+
+
+def test_an_echoed_key_in_a_malformed_success_body_is_redacted() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        echoed = {**assistant_example(), "object": request.headers["authorization"]}
+        return httpx.Response(200, json={"object": "list", "data": [echoed], "first_id": None, "last_id": None, "has_more": False})
+
+    client = clients()[0].with_options(transport=httpx.MockTransport(Recorder(answer)))
+    with pytest.raises(errors.ResponseParseError) as caught:
+        list_assistants.sync(client=client)
+    assert_no_secret(str(caught.value))
+    assert "[REDACTED]" in str(caught.value), "the parse error should quote the bad value, redacted"
+
+
+def test_no_key_in_any_log_line_at_debug_level(loopback, caplog: pytest.LogCaptureFixture) -> None:
+    loopback.respond = lambda method, path, body: (429, {"Retry-After": "0"}, {"error": {"message": "slow down", "type": "requests", "param": None, "code": None}})
+    caplog.set_level(logging.DEBUG)
+    for client in clients(loopback_url(loopback), max_retries=1):
+        create_assistant.sync_detailed(client=client, body=CreateAssistantRequest(model="m"))
+        client.close()
+    assert len(loopback.seen) == 6, "every client should have sent a request and one retry"
+    assert caplog.records, "nothing was logged: this test would prove nothing"
+    assert_no_secret(caplog.text)
+    assert_no_secret("\n".join(str(record.__dict__) for record in caplog.records))
+    sent = [headers for _, _, headers, _ in loopback.seen]
+    assert sent[0].get("Authorization") == f"Bearer {API_KEY}", "the key must still reach the server"
+
+
+def test_no_key_in_a_connection_error(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    for client in clients("http://127.0.0.1:9/v1", max_retries=0):  # nothing listens on port 9
+        with pytest.raises(httpx.ConnectError) as caught:
+            get_assistant.sync("asst_1", client=client)
+        assert_no_secret("".join(traceback.format_exception(caught.value)))
+    assert_no_secret(caplog.text)
