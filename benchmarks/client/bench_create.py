@@ -5,7 +5,7 @@ Each round times every contender for the same number of calls, in a fresh random
 reported figure per contender is the median over rounds of its time per call divided by raw httpx's
 time per call in the same round, so that drift on a shared machine hits both sides of each ratio.
 
-    .venv/bin/python benchmarks/client/bench_create.py [--rounds 15] [--calls 300]
+    .venv/bin/python benchmarks/client/bench_create.py [--rounds 41] [--calls 100]
 
 "raw httpx" is what a careful hand-written caller does: one kept-alive ``httpx.Client``,
 ``client.post(json=body)`` and ``json.loads(response.content)``.
@@ -59,7 +59,7 @@ def loopback_server(response_body: dict) -> Iterator[str]:
     command = [
         str(pathlib.Path(sys.executable).parent / "granian"),
         "--interface", "rsgi", "--host", "127.0.0.1", "--port", str(port),
-        "--workers", "1", "--no-ws", "--log-level", "warning", "loopback_app:app",
+        "--workers", "1", "--no-ws", "--loop", "uvloop", "--log-level", "warning", "loopback_app:app",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=HERE, env=env, stdout=subprocess.DEVNULL)
     try:
@@ -179,23 +179,28 @@ def measure(runners: dict[str, Callable[[], object]], rounds: int, calls: int) -
 
 def report(per_call: dict[str, list[float]], rounds: int, calls: int) -> str:
     raw = per_call["raw httpx"]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
-        f"create + parse, {rounds} rounds x {calls} calls per contender, interleaved in random order",
-        f"{'contender':<20} {'median us/call':>15} {'ratio to raw (median of per-round ratios)':>44}",
+        f"create + parse, {rounds} rounds x {calls} calls per contender, interleaved in random order "
+        f"(load average at the end: {load:.2f}, {os.cpu_count()} cores)",
+        f"{'contender':<18} {'median us/call':>14} {'ratio to raw':>12} {'ratio IQR':>15} {'extra us/call':>13}",
     ]
     for name, times in per_call.items():
         ratios = [t / r for t, r in zip(times, raw, strict=True)]
+        extra = [(t - r) * 1e6 for t, r in zip(times, raw, strict=True)]
+        q1, _, q3 = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else (ratios[0],) * 3
         lines.append(
-            f"{name:<20} {statistics.median(times) * 1e6:>15.1f} {statistics.median(ratios):>38.3f}x "
-            f"(min {min(ratios):.3f}, max {max(ratios):.3f})"
+            f"{name:<18} {statistics.median(times) * 1e6:>14.1f} {statistics.median(ratios):>11.3f}x "
+            f"{q1:>7.3f}-{q3:<7.3f} {statistics.median(extra):>13.1f}"
         )
+    lines.append("ratio = median over rounds of (contender / raw httpx in the same round)")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=41)
+    parser.add_argument("--calls", type=int, default=100)
     parser.add_argument("--no-stock", action="store_true", help="skip the generator's stock output")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore", DeprecationWarning)  # openai marks the Assistants API deprecated

@@ -46,6 +46,7 @@ def test_modify_sends_an_explicit_null_to_clear_a_field(make_client, recorder: R
 def test_create_with_only_a_model_sends_only_the_model(make_client, recorder: Recorder) -> None:
     create_assistant.sync(client=make_client(), body=CreateAssistantRequest(model="gpt-4o"))
     assert recorder.body() == {"model": "gpt-4o"}
+    assert recorder.requests[-1].headers["content-type"] == "application/json"
 
 
 def test_create_sends_the_documents_example_unchanged(make_client, recorder: Recorder) -> None:

@@ -24,9 +24,10 @@ def _get_kwargs(
 
     _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+    # httpx sets Content-Type: application/json for json=; per-request headers cost a merge per call.
 
-    _kwargs["headers"] = headers
+    if headers:
+        _kwargs["headers"] = headers
     return _kwargs
 
 
