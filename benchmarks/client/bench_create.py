@@ -86,7 +86,9 @@ def loopback_server(response_body: dict) -> Iterator[str]:
 
 def _stock_client_package(tmp: pathlib.Path):
     """The generator's stock output for the same spec, imported as ``stock_assistants_client``."""
-    spec = importlib.util.spec_from_file_location("client_generator", ROOT / "scripts/client_generator/generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "client_generator", ROOT / "scripts/client_generator/generate.py"
+    )
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
     os.environ["PATH"] = f"{pathlib.Path(sys.executable).parent}:{os.environ['PATH']}"
@@ -181,8 +183,10 @@ def report(per_call: dict[str, list[float]], rounds: int, calls: int) -> str:
     raw = per_call["raw httpx"]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
-        f"create + parse, {rounds} rounds x {calls} calls per contender, interleaved in random order "
-        f"(load average at the end: {load:.2f}, {os.cpu_count()} cores)",
+        (
+            f"create + parse, {rounds} rounds x {calls} calls per contender, interleaved in random order "
+            f"(load average at the end: {load:.2f}, {os.cpu_count()} cores)"
+        ),
         f"{'contender':<18} {'median us/call':>14} {'ratio to raw':>12} {'ratio IQR':>15} {'extra us/call':>13}",
     ]
     for name, times in per_call.items():

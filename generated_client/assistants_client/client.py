@@ -8,6 +8,7 @@ One line per way in::
 """
 
 import email.utils
+import logging
 import os
 import time
 from collections.abc import Awaitable, Callable
@@ -35,6 +36,8 @@ PORTKEY_API_KEY_HEADER = "x-portkey-api-key"
 PORTKEY_VIRTUAL_KEY_HEADER = "x-portkey-virtual-key"
 PORTKEY_PROVIDER_HEADER = "x-portkey-provider"
 PORTKEY_CUSTOM_HOST_HEADER = "x-portkey-custom-host"
+
+logger = logging.getLogger("assistants_client")
 
 # Creating an assistant is quick; a long read timeout only hides a stuck connection.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
@@ -132,14 +135,48 @@ def _give_back_last(state: RetryCallState) -> httpx.Response:
     return state.outcome.result()
 
 
-def _close_discarded(state: RetryCallState) -> None:
-    if state.outcome is not None and not state.outcome.failed:
-        state.outcome.result().close()
+def _log_retry(
+    request: httpx.Request, state: RetryCallState, policy: RetryPolicy
+) -> None:
+    # Method and path only: headers carry the credentials, and the query never does here.
+    outcome = state.outcome
+    reason = (
+        f"{type(outcome.exception()).__name__}"
+        if outcome.failed
+        else f"status {outcome.result().status_code}"
+    )
+    wait = state.next_action.sleep if state.next_action is not None else 0.0
+    logger.info(
+        "retrying %s %s in %.2f s after %s (retry %d of %d)",
+        request.method,
+        request.url.path,
+        wait,
+        reason,
+        state.attempt_number,
+        policy.max_retries,
+    )
 
 
-async def _aclose_discarded(state: RetryCallState) -> None:
-    if state.outcome is not None and not state.outcome.failed:
-        await state.outcome.result().aclose()
+def _close_discarded(
+    request: httpx.Request, policy: RetryPolicy
+) -> Callable[[RetryCallState], None]:
+    def before_sleep(state: RetryCallState) -> None:
+        _log_retry(request, state, policy)
+        if not state.outcome.failed:
+            state.outcome.result().close()
+
+    return before_sleep
+
+
+def _aclose_discarded(
+    request: httpx.Request, policy: RetryPolicy
+) -> Callable[[RetryCallState], Awaitable[None]]:
+    async def before_sleep(state: RetryCallState) -> None:
+        _log_retry(request, state, policy)
+        if not state.outcome.failed:
+            await state.outcome.result().aclose()
+
+    return before_sleep
 
 
 class RetryTransport(httpx.BaseTransport):
@@ -155,12 +192,12 @@ class RetryTransport(httpx.BaseTransport):
         self._policy = policy
         self._sleep = sleep
 
-    def _retrying(self) -> Retrying:
+    def _retrying(self, request: httpx.Request) -> Retrying:
         return Retrying(
             stop=stop_after_attempt(self._policy.max_retries + 1),
             wait=self._policy.wait,
             retry=self._policy.should_retry,
-            before_sleep=_close_discarded,
+            before_sleep=_close_discarded(request, self._policy),
             retry_error_callback=_give_back_last,
             sleep=self._sleep,
         )
@@ -182,7 +219,7 @@ class RetryTransport(httpx.BaseTransport):
         # Tenacity takes over with the first outcome as attempt 1 (so its Retry-After is honoured).
         pending: httpx.Response | Exception | None = first
         response = None
-        for attempt in self._retrying():
+        for attempt in self._retrying(request):
             with attempt:
                 if pending is None:
                     response = self._transport.handle_request(request)
@@ -212,7 +249,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._policy = policy
         self._sleep = sleep
 
-    def _retrying(self) -> AsyncRetrying:
+    def _retrying(self, request: httpx.Request) -> AsyncRetrying:
         options: dict[str, Any] = (
             {"sleep": self._sleep} if self._sleep is not None else {}
         )
@@ -220,7 +257,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             stop=stop_after_attempt(self._policy.max_retries + 1),
             wait=self._policy.wait,
             retry=self._policy.should_retry,
-            before_sleep=_aclose_discarded,
+            before_sleep=_aclose_discarded(request, self._policy),
             retry_error_callback=_give_back_last,
             **options,
         )
@@ -241,7 +278,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 return first
         pending: httpx.Response | Exception | None = first
         response = None
-        async for attempt in self._retrying():
+        async for attempt in self._retrying(request):
             with attempt:
                 if pending is None:
                     response = await self._transport.handle_async_request(request)

@@ -16,6 +16,7 @@ import argparse
 import filecmp
 import importlib.metadata
 import json
+import os
 import pathlib
 import shutil
 import subprocess
@@ -95,7 +96,9 @@ def strip_set_by_client(document: dict[str, Any]) -> list[str]:
 
 
 def _server_for_host(document: dict[str, Any], host_suffix: str) -> str:
-    urls = [s["url"] for s in document.get("servers", []) if urlsplit(s["url"]).hostname.endswith(host_suffix)]
+    urls = [
+        s["url"] for s in document.get("servers", []) if urlsplit(s["url"]).hostname.endswith(host_suffix)
+    ]
     if len(urls) != 1:
         raise GenerationError(f"expected exactly one server under *{host_suffix} in the spec, found {urls}")
     return urls[0]
@@ -123,7 +126,9 @@ def spec_facts(assistants_spec, document: dict[str, Any], set_by_client: list[st
 
     beta_header = assistants_spec.beta_header_name()
     if beta_header not in set_by_client:
-        raise GenerationError(f"{beta_header} is not marked {SET_BY_CLIENT}; generated functions would take it")
+        raise GenerationError(
+            f"{beta_header} is not marked {SET_BY_CLIENT}; generated functions would take it"
+        )
     return {
         "beta_header": beta_header,
         "beta_default_profile": assistants_spec.default_profile(),
@@ -170,7 +175,12 @@ def generate(destination: pathlib.Path, *, custom_templates: bool = True) -> Non
             "--output-path", str(destination),
             "--fail-on-warning",
         ]  # fmt: skip
-        result = subprocess.run(command, capture_output=True, text=True, cwd=work)
+        # The post-hooks call `ruff`: the pinned one beside this interpreter, whatever PATH says.
+        env = {
+            **os.environ,
+            "PATH": f"{pathlib.Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        }
+        result = subprocess.run(command, check=False, capture_output=True, text=True, cwd=work, env=env)
         if result.returncode != 0 or "Warning" in result.stdout + result.stderr:
             raise GenerationError(
                 f"openapi-python-client failed (exit {result.returncode}):\n{result.stdout}{result.stderr}"
@@ -221,8 +231,7 @@ def main(argv: list[str] | None = None) -> int:
                 problems = differences(fresh, OUTPUT)
                 if problems:
                     print(
-                        f"{_shown(OUTPUT)} is stale; run scripts/generate_client. "
-                        f"{len(problems)} file(s):",
+                        f"{_shown(OUTPUT)} is stale; run scripts/generate_client. {len(problems)} file(s):",
                         file=sys.stderr,
                     )
                     for problem in problems:

@@ -9,10 +9,9 @@ from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import assistants_spec
 import httpx
 import pytest
-
-import assistants_spec
 
 API_KEY = "sk-test-0123456789abcdefSECRET"
 PORTKEY_KEY = "pk-test-0123456789SECRET"

@@ -6,11 +6,10 @@ import importlib
 import inspect
 import pkgutil
 
-import httpx
-import pytest
-
 import assistants_client.api
 import assistants_spec
+import httpx
+import pytest
 from assistants_client import Client
 from assistants_client.api.assistants import get_assistant
 
@@ -69,7 +68,10 @@ def test_self_hosted_gateway_sends_provider_bearer_and_custom_host() -> None:
 def test_self_hosted_gateway_without_custom_host_sends_none() -> None:
     recorder = Recorder()
     client = Client.gateway(
-        "http://127.0.0.1:8787/v1", provider="openai", api_key=API_KEY, transport=httpx.MockTransport(recorder)
+        "http://127.0.0.1:8787/v1",
+        provider="openai",
+        api_key=API_KEY,
+        transport=httpx.MockTransport(recorder),
     )
     assert _header_of("PortkeyCustomHost") not in _sent_headers(client, recorder)
 
@@ -87,13 +89,21 @@ def test_keys_default_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     [
         (lambda: Client.openai(""), "api_key is required"),
         (lambda: Client.portkey(PORTKEY_KEY, ""), "virtual_key is required"),
-        (lambda: Client.gateway("http://127.0.0.1:8787/v1", provider="", api_key=API_KEY), "provider is required"),
-        (lambda: Client.openai(API_KEY, base_url="api.openai.com/v1"), "base_url must be an absolute http(s) URL"),
+        (
+            lambda: Client.gateway("http://127.0.0.1:8787/v1", provider="", api_key=API_KEY),
+            "provider is required",
+        ),
+        (
+            lambda: Client.openai(API_KEY, base_url="api.openai.com/v1"),
+            "base_url must be an absolute http(s) URL",
+        ),
         (lambda: Client.openai(API_KEY, beta="v3"), "beta must be one of"),
         (lambda: Client.openai(API_KEY, max_retries=-1), "max_retries must be >= 0"),
     ],
 )
-def test_bad_construction_fails_with_a_clear_message(build, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_construction_fails_with_a_clear_message(
+    build, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for name in ("OPENAI_API_KEY", "PORTKEY_API_KEY", "PORTKEY_VIRTUAL_KEY"):
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(ValueError, match=expected.replace("(", r"\(").replace(")", r"\)")):
@@ -146,7 +156,9 @@ def test_no_generated_function_takes_a_parameter_the_client_sets() -> None:
     assert len(functions) == 4 * 5, "expected sync/async (plain and detailed) for all five operations"
     for function in functions:
         parameters = {_python_name(p) for p in inspect.signature(function).parameters}
-        assert not parameters & marked, f"{function.__module__}.{function.__name__} takes {parameters & marked}"
+        assert not parameters & marked, (
+            f"{function.__module__}.{function.__name__} takes {parameters & marked}"
+        )
 
 
 def test_default_timeouts_are_finite() -> None:

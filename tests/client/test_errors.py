@@ -3,10 +3,9 @@ without it, parsed error bodies that never crash on an undocumented status or a 
 
 from __future__ import annotations
 
+import assistants_spec
 import httpx
 import pytest
-
-import assistants_spec
 from assistants_client import errors
 from assistants_client.api.assistants import create_assistant, delete_assistant, get_assistant
 from assistants_client.models import CreateAssistantRequest, ErrorResponse, GatewayErrorResponse
@@ -34,7 +33,9 @@ def documented_errors() -> list:
 
 
 @pytest.mark.parametrize("status, body", documented_errors())
-def test_raise_on_error_gives_a_typed_error_with_every_documented_field(make_client, recorder: Recorder, status, body) -> None:
+def test_raise_on_error_gives_a_typed_error_with_every_documented_field(
+    make_client, recorder: Recorder, status, body
+) -> None:
     recorder.then(*[httpx.Response(status, json=body, headers={"x-request-id": "req_err"})] * 3)
     with pytest.raises(errors.APIStatusError) as caught:
         get_assistant.sync("asst_1", client=make_client(raise_on_error=True, max_retries=0))
@@ -44,7 +45,10 @@ def test_raise_on_error_gives_a_typed_error_with_every_documented_field(make_cli
     if "error" in body:
         detail = body["error"]
         assert (error.type, error.message, error.param, error.code) == (
-            detail["type"], detail["message"], detail["param"], detail["code"],
+            detail["type"],
+            detail["message"],
+            detail["param"],
+            detail["code"],
         )
     else:
         assert error.message == body["message"] and error.type is None
@@ -76,28 +80,44 @@ def test_each_status_has_its_error_class(make_client, recorder: Recorder, status
 
 
 def test_a_non_json_error_body_becomes_a_typed_error_quoting_it(make_client, recorder: Recorder) -> None:
-    recorder.then(*[httpx.Response(502, content=b"<html>Bad gateway</html>", headers={"x-request-id": "r"})] * 3)
+    recorder.then(
+        *[httpx.Response(502, content=b"<html>Bad gateway</html>", headers={"x-request-id": "r"})] * 3
+    )
     with pytest.raises(errors.InternalServerError, match="non-JSON body: <html>Bad gateway") as caught:
         get_assistant.sync("asst_1", client=make_client(raise_on_error=True))
     assert caught.value.status_code == 502 and caught.value.body is None
 
 
 def test_without_raise_on_error_the_documented_error_body_is_parsed(make_client, recorder: Recorder) -> None:
-    body = {"error": {"message": "No assistant found with id 'asst_1'.", "type": "invalid_request_error", "param": None, "code": None}}
+    body = {
+        "error": {
+            "message": "No assistant found with id 'asst_1'.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": None,
+        }
+    }
     recorder.then(httpx.Response(404, json=body))
     parsed = get_assistant.sync("asst_1", client=make_client())
     assert isinstance(parsed, ErrorResponse) and parsed.error.message == body["error"]["message"]
 
 
 def test_without_raise_on_error_a_gateway_body_is_parsed(make_client, recorder: Recorder) -> None:
-    body = {"status": "failure", "message": "Either x-portkey-config or x-portkey-provider header is required"}
+    body = {
+        "status": "failure",
+        "message": "Either x-portkey-config or x-portkey-provider header is required",
+    }
     recorder.then(httpx.Response(400, json=body))
     parsed = create_assistant.sync(client=make_client(), body=CreateAssistantRequest(model="m"))
     assert isinstance(parsed, GatewayErrorResponse) and parsed.message == body["message"]
 
 
-@pytest.mark.parametrize("status, content", [(500, b"<html>oops</html>"), (520, b"{}"), (502, b""), (400, b'{"detail": 1}')])
-def test_an_undocumented_status_or_body_never_crashes(make_client, recorder: Recorder, status: int, content: bytes) -> None:
+@pytest.mark.parametrize(
+    "status, content", [(500, b"<html>oops</html>"), (520, b"{}"), (502, b""), (400, b'{"detail": 1}')]
+)
+def test_an_undocumented_status_or_body_never_crashes(
+    make_client, recorder: Recorder, status: int, content: bytes
+) -> None:
     recorder.then(*[httpx.Response(status, content=content)] * 3)
     response = get_assistant.sync_detailed("asst_1", client=make_client(max_retries=0))
     assert response.status_code == status
@@ -113,7 +133,14 @@ def test_raise_on_unexpected_status_names_an_undocumented_status(make_client, re
 
 @pytest.mark.anyio
 async def test_async_raises_the_same_typed_error(make_client, recorder: Recorder) -> None:
-    body = {"error": {"message": "Invalid 'temperature'", "type": "invalid_request_error", "param": "temperature", "code": "decimal_above_max_value"}}
+    body = {
+        "error": {
+            "message": "Invalid 'temperature'",
+            "type": "invalid_request_error",
+            "param": "temperature",
+            "code": "decimal_above_max_value",
+        }
+    }
     recorder.then(httpx.Response(400, json=body, headers={"x-request-id": "req_async"}))
     client = make_client(raise_on_error=True)
     with pytest.raises(errors.BadRequestError) as caught:

@@ -11,7 +11,6 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-
 from assistants_client import Client, errors
 from assistants_client.api.assistants import (
     create_assistant,
@@ -81,12 +80,19 @@ def _mock_key() -> str:
 
 def test_all_five_operations_against_the_mock_server(mock_url: str) -> None:
     with Client.openai(_mock_key(), base_url=mock_url, raise_on_error=True) as client:
-        created = create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4o", name="first"))
+        created = create_assistant.sync(
+            client=client, body=CreateAssistantRequest(model="gpt-4o", name="first")
+        )
         assert isinstance(created, AssistantObject) and created.name == "first"
-        renamed = modify_assistant.sync(created.id, client=client, body=ModifyAssistantRequest(name="renamed"))
+        renamed = modify_assistant.sync(
+            created.id, client=client, body=ModifyAssistantRequest(name="renamed")
+        )
         assert renamed.name == "renamed" and renamed.model == "gpt-4o"
         assert get_assistant.sync(created.id, client=client).name == "renamed"
-        more = [create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4o")).id for _ in range(4)]
+        more = [
+            create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4o")).id
+            for _ in range(4)
+        ]
         page = list_assistants.sync(client=client, limit=2)
         assert isinstance(page, ListAssistantsResponse) and len(page.data) == 2 and page.has_more
         every = {a.id for a in list_assistants.sync_all(client=client, limit=2)}
@@ -108,7 +114,7 @@ async def test_async_operations_against_the_mock_server(mock_url: str) -> None:
 
 
 def test_a_bad_request_from_the_mock_server_is_a_typed_error(mock_url: str) -> None:
-    with Client.openai(_mock_key(), base_url=mock_url, raise_on_error=True) as client:
-        with pytest.raises(errors.BadRequestError) as caught:
-            create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4o", temperature=3))
+    client = Client.openai(_mock_key(), base_url=mock_url, raise_on_error=True)
+    with client, pytest.raises(errors.BadRequestError) as caught:
+        create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4o", temperature=3))
     assert caught.value.status_code == 400 and caught.value.message

@@ -7,10 +7,9 @@ import copy
 import json
 from typing import Any
 
-import pytest
-
-import assistants_client.models as models
 import assistants_spec
+import pytest
+from assistants_client import models
 from assistants_client.api.assistants import get_assistant
 from assistants_client.models import (
     AssistantObject,
@@ -98,7 +97,12 @@ def _assistant(**changes: Any) -> dict[str, Any]:
 
 def test_an_unknown_tool_type_is_kept_raw_beside_the_known_ones() -> None:
     unknown = {"type": "web_browser", "web_browser": {"allowed_domains": ["example.com"]}}
-    tools = [{"type": "code_interpreter"}, unknown, {"type": "file_search"}, {"type": "function", "function": {"name": "f"}}]
+    tools = [
+        {"type": "code_interpreter"},
+        unknown,
+        {"type": "file_search"},
+        {"type": "function", "function": {"name": "f"}},
+    ]
     parsed = _round_trips(AssistantObject, _assistant(tools=tools))
     kinds = [type(tool) for tool in parsed.tools]
     assert kinds == [CodeInterpreterTool, dict, FileSearchTool, FunctionTool]
@@ -118,7 +122,10 @@ def test_an_unknown_response_format_string_is_kept_as_received() -> None:
 
 
 def test_a_known_response_format_object_is_typed() -> None:
-    form = {"type": "json_schema", "json_schema": {"name": "answer", "schema": {"type": "object"}, "strict": True}}
+    form = {
+        "type": "json_schema",
+        "json_schema": {"name": "answer", "schema": {"type": "object"}, "strict": True},
+    }
     parsed = _round_trips(AssistantObject, _assistant(response_format=form))
     assert isinstance(parsed.response_format, ResponseFormatJsonSchema)
     assert parsed.response_format.json_schema.name == "answer"
@@ -128,8 +135,18 @@ def test_extra_fields_are_kept_at_every_level() -> None:
     body = _assistant(
         reasoning_effort="high",
         tools=[
-            {"type": "function", "function": {"name": "f", "parameters": {"type": "object"}, "future": 1}, "note": "n"},
-            {"type": "file_search", "file_search": {"max_num_results": 5, "ranking_options": {"ranker": "new_ranker_2027", "score_threshold": 0.5}}},
+            {
+                "type": "function",
+                "function": {"name": "f", "parameters": {"type": "object"}, "future": 1},
+                "note": "n",
+            },
+            {
+                "type": "file_search",
+                "file_search": {
+                    "max_num_results": 5,
+                    "ranking_options": {"ranker": "new_ranker_2027", "score_threshold": 0.5},
+                },
+            },
         ],
         tool_resources={"code_interpreter": {"file_ids": [], "container": "c1"}, "web": {"urls": []}},
     )
@@ -140,12 +157,16 @@ def test_extra_fields_are_kept_at_every_level() -> None:
     assert parsed.tool_resources["web"] == {"urls": []}
 
 
-def test_a_list_page_with_new_fields_and_new_tools_parses_through_the_client(make_client, recorder: Recorder) -> None:
+def test_a_list_page_with_new_fields_and_new_tools_parses_through_the_client(
+    make_client, recorder: Recorder
+) -> None:
     import httpx
 
     page = {
         "object": "list",
-        "data": [_assistant(tools=[{"type": "computer_use"}], response_format={"type": "grammar"}, new_field=[1])],
+        "data": [
+            _assistant(tools=[{"type": "computer_use"}], response_format={"type": "grammar"}, new_field=[1])
+        ],
         "first_id": "asst_abc123",
         "last_id": "asst_abc123",
         "has_more": False,
@@ -162,16 +183,21 @@ def test_a_list_page_with_new_fields_and_new_tools_parses_through_the_client(mak
 
 def test_a_known_tool_missing_a_required_field_is_a_clear_error(make_client, recorder: Recorder) -> None:
     import httpx
-
     from assistants_client.errors import ResponseParseError
 
-    recorder.then(httpx.Response(200, json=_assistant(tools=[{"type": "function"}]), headers={"x-request-id": "req_bad"}))
+    recorder.then(
+        httpx.Response(
+            200, json=_assistant(tools=[{"type": "function"}]), headers={"x-request-id": "req_bad"}
+        )
+    )
     with pytest.raises(ResponseParseError, match=r"get_assistant: .*not in the documented shape.*req_bad"):
         get_assistant.sync("asst_abc123", client=make_client())
 
 
 def test_every_model_keeps_unknown_fields() -> None:
-    classes = [getattr(models, name) for name in models.__all__ if hasattr(getattr(models, name), "from_dict")]
+    classes = [
+        getattr(models, name) for name in models.__all__ if hasattr(getattr(models, name), "from_dict")
+    ]
     assert classes
     for cls in classes:
         assert "additional_properties" in {a.name for a in cls.__attrs_attrs__}, cls.__name__

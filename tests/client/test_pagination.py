@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from assistants_client import errors
 from assistants_client.api.assistants import list_assistants
 from assistants_client.models import AssistantObject, ListOrder
@@ -15,7 +14,9 @@ from .conftest import Recorder, assistant_example
 
 
 def store(count: int) -> list[dict[str, Any]]:
-    return [{**assistant_example(), "id": f"asst_{i:03d}", "created_at": 1700000000 + i} for i in range(count)]
+    return [
+        {**assistant_example(), "id": f"asst_{i:03d}", "created_at": 1700000000 + i} for i in range(count)
+    ]
 
 
 def paging_server(items: list[dict[str, Any]]):
@@ -47,7 +48,9 @@ def recorder() -> Recorder:
     return Recorder(paging_server(store(7)))
 
 
-def test_sync_all_yields_every_assistant_in_order_following_the_cursor(make_client, recorder: Recorder) -> None:
+def test_sync_all_yields_every_assistant_in_order_following_the_cursor(
+    make_client, recorder: Recorder
+) -> None:
     found = list(list_assistants.sync_all(client=make_client(), limit=3, order=ListOrder.ASC))
     assert [a.id for a in found] == [f"asst_{i:03d}" for i in range(7)]
     assert all(isinstance(a, AssistantObject) for a in found)
@@ -81,9 +84,25 @@ def test_an_empty_list_yields_nothing_in_one_request(make_client) -> None:
     assert len(recorder.requests) == 1
 
 
-def test_an_error_page_raises_the_typed_error_even_without_raise_on_error(make_client, recorder: Recorder) -> None:
-    body = {"error": {"message": "Invalid API key", "type": "invalid_request_error", "param": None, "code": "invalid_api_key"}}
-    recorder.queue.extend([httpx.Response(200, json=paging_server(store(7))(httpx.Request("GET", "http://x/?limit=3")).json()), httpx.Response(401, json=body)])
+def test_an_error_page_raises_the_typed_error_even_without_raise_on_error(
+    make_client, recorder: Recorder
+) -> None:
+    body = {
+        "error": {
+            "message": "Invalid API key",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_api_key",
+        }
+    }
+    recorder.queue.extend(
+        [
+            httpx.Response(
+                200, json=paging_server(store(7))(httpx.Request("GET", "http://x/?limit=3")).json()
+            ),
+            httpx.Response(401, json=body),
+        ]
+    )
     iterator = list_assistants.sync_all(client=make_client(), limit=3)
     assert len([next(iterator) for _ in range(3)]) == 3
     with pytest.raises(errors.AuthenticationError, match="Invalid API key"):
@@ -91,7 +110,13 @@ def test_an_error_page_raises_the_typed_error_even_without_raise_on_error(make_c
 
 
 def test_a_cursor_that_does_not_advance_is_an_error_not_an_endless_loop(make_client) -> None:
-    stuck = {"object": "list", "data": [assistant_example()], "first_id": "asst_abc123", "last_id": "asst_abc123", "has_more": True}
+    stuck = {
+        "object": "list",
+        "data": [assistant_example()],
+        "first_id": "asst_abc123",
+        "last_id": "asst_abc123",
+        "has_more": True,
+    }
     recorder = Recorder(lambda request: httpx.Response(200, json=stuck))
     from assistants_client import Client
 
@@ -102,7 +127,9 @@ def test_a_cursor_that_does_not_advance_is_an_error_not_an_endless_loop(make_cli
 
 
 @pytest.mark.anyio
-async def test_asyncio_all_yields_every_assistant_following_the_cursor(make_client, recorder: Recorder) -> None:
+async def test_asyncio_all_yields_every_assistant_following_the_cursor(
+    make_client, recorder: Recorder
+) -> None:
     client = make_client()
     found = [a.id async for a in list_assistants.asyncio_all(client=client, limit=4)]
     assert found == [f"asst_{i:03d}" for i in range(7)]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import httpx
-
 import assistants_spec
+import httpx
 from assistants_client import Client
 from assistants_client.api.assistants import create_assistant
 from assistants_client.models import AssistantObject, AssistantObjectV1, CreateAssistantRequestV1
@@ -14,8 +13,12 @@ from .conftest import API_KEY, Recorder
 
 def v1_examples() -> tuple[dict, dict]:
     operation = assistants_spec.load("v1")["paths"]["/assistants"]["post"]
-    request = next(iter(operation["requestBody"]["content"]["application/json"]["examples"].values()))["value"]
-    response = next(iter(operation["responses"]["200"]["content"]["application/json"]["examples"].values()))["value"]
+    request = next(iter(operation["requestBody"]["content"]["application/json"]["examples"].values()))[
+        "value"
+    ]
+    response = next(iter(operation["responses"]["200"]["content"]["application/json"]["examples"].values()))[
+        "value"
+    ]
     return request, response
 
 

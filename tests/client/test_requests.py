@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from assistants_client import UNSET
 from assistants_client.api.assistants import (
     create_assistant,
@@ -56,9 +55,15 @@ def test_create_sends_the_documents_example_unchanged(make_client, recorder: Rec
 
 
 def test_create_built_field_by_field_injects_nothing(make_client, recorder: Recorder) -> None:
-    body = CreateAssistantRequest(model="gpt-4-turbo", name="Math Tutor", tools=[CodeInterpreterTool(type_="code_interpreter")])
+    body = CreateAssistantRequest(
+        model="gpt-4-turbo", name="Math Tutor", tools=[CodeInterpreterTool(type_="code_interpreter")]
+    )
     create_assistant.sync(client=make_client(), body=body)
-    assert recorder.body() == {"model": "gpt-4-turbo", "name": "Math Tutor", "tools": [{"type": "code_interpreter"}]}
+    assert recorder.body() == {
+        "model": "gpt-4-turbo",
+        "name": "Math Tutor",
+        "tools": [{"type": "code_interpreter"}],
+    }
 
 
 def test_operations_use_the_documented_method_and_path(make_client, recorder: Recorder) -> None:
@@ -93,11 +98,15 @@ def test_each_sync_operation_parses_its_documented_response(make_client, recorde
     client = make_client()
     deleted = response_example("delete", "/assistants/{assistant_id}", "deleted")
     page = response_example("get", "/assistants", "portkey")
-    recorder.then(httpx_json(assistant_example()), httpx_json(assistant_example()), httpx_json(assistant_example()))
+    recorder.then(
+        httpx_json(assistant_example()), httpx_json(assistant_example()), httpx_json(assistant_example())
+    )
     recorder.then(httpx_json(page), httpx_json(deleted))
     created = create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4-turbo"))
     fetched = get_assistant.sync("asst_abc123", client=client)
-    modified = modify_assistant.sync("asst_abc123", client=client, body=ModifyAssistantRequest(name="Math Tutor"))
+    modified = modify_assistant.sync(
+        "asst_abc123", client=client, body=ModifyAssistantRequest(name="Math Tutor")
+    )
     listed = list_assistants.sync(client=client)
     removed = delete_assistant.sync("asst_abc123", client=client)
     assert created == fetched == modified == AssistantObject.from_dict(assistant_example())
@@ -110,11 +119,15 @@ async def test_each_async_operation_sends_and_parses_like_sync(make_client, reco
     client = make_client()
     deleted = response_example("delete", "/assistants/{assistant_id}", "deleted")
     page = response_example("get", "/assistants", "empty")
-    recorder.then(httpx_json(assistant_example()), httpx_json(assistant_example()), httpx_json(assistant_example()))
+    recorder.then(
+        httpx_json(assistant_example()), httpx_json(assistant_example()), httpx_json(assistant_example())
+    )
     recorder.then(httpx_json(page), httpx_json(deleted))
     created = await create_assistant.asyncio(client=client, body=CreateAssistantRequest(model="gpt-4-turbo"))
     fetched = await get_assistant.asyncio("asst_abc123", client=client)
-    modified = await modify_assistant.asyncio("asst_abc123", client=client, body=ModifyAssistantRequest(name="y"))
+    modified = await modify_assistant.asyncio(
+        "asst_abc123", client=client, body=ModifyAssistantRequest(name="y")
+    )
     listed = await list_assistants.asyncio(client=client, after="asst_1")
     removed = await delete_assistant.asyncio("asst_abc123", client=client)
     assert created == fetched == modified == AssistantObject.from_dict(assistant_example())
@@ -135,7 +148,9 @@ def test_detailed_response_carries_status_headers_and_request_id(make_client, re
 
 
 def test_unset_fields_stay_unset_after_parsing() -> None:
-    minimal = {k: v for k, v in assistant_example().items() if k not in ("temperature", "top_p", "response_format")}
+    minimal = {
+        k: v for k, v in assistant_example().items() if k not in ("temperature", "top_p", "response_format")
+    }
     parsed = AssistantObject.from_dict(minimal)
     assert parsed.temperature is UNSET and parsed.response_format is UNSET
     assert parsed.to_dict() == minimal

@@ -8,14 +8,12 @@ import time
 
 import httpx
 import pytest
-
 from assistants_client import RetryPolicy, errors
 from assistants_client.api.assistants import create_assistant, get_assistant
 from assistants_client.client import AsyncRetryTransport, RetryTransport, retry_after_seconds
 from assistants_client.models import AssistantObject, CreateAssistantRequest
 
 from .conftest import Recorder, assistant_example
-
 
 
 def ok() -> httpx.Response:
@@ -126,7 +124,9 @@ async def test_async_retries_honour_retry_after() -> None:
     assert waits[0] == 2.0 and 1.0 <= waits[1] <= 1.5
 
 
-def test_the_client_retries_a_create_and_returns_the_created_assistant(make_client, recorder: Recorder) -> None:
+def test_the_client_retries_a_create_and_returns_the_created_assistant(
+    make_client, recorder: Recorder
+) -> None:
     recorder.then(httpx.ConnectError("refused"), httpx.Response(500, json={}), ok())
     created = create_assistant.sync(client=make_client(max_retries=2), body=CreateAssistantRequest(model="m"))
     assert isinstance(created, AssistantObject)
@@ -134,7 +134,14 @@ def test_the_client_retries_a_create_and_returns_the_created_assistant(make_clie
 
 
 def test_the_client_raises_the_typed_error_once_retries_are_spent(make_client, recorder: Recorder) -> None:
-    body = {"error": {"message": "Rate limit reached", "type": "requests", "param": None, "code": "rate_limit_exceeded"}}
+    body = {
+        "error": {
+            "message": "Rate limit reached",
+            "type": "requests",
+            "param": None,
+            "code": "rate_limit_exceeded",
+        }
+    }
     recorder.then(*[httpx.Response(429, json=body, headers={"Retry-After": "0"})] * 2)
     with pytest.raises(errors.RateLimitError, match="Rate limit reached"):
         get_assistant.sync("asst_1", client=make_client(max_retries=1, raise_on_error=True))
@@ -157,3 +164,19 @@ def test_max_retries_on_the_client_sets_the_policy() -> None:
     assert client.retry_policy.max_retries == 5
     assert client.with_options(retry_policy=RetryPolicy(max_retries=1)).retry_policy.max_retries == 1
     assert client.with_options(max_retries=0).retry_policy.max_retries == 0
+
+
+def test_each_retry_is_logged_with_its_reason_and_wait(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO, logger="assistants_client")
+    recorder = Recorder().then(httpx.Response(503), httpx.Response(429, headers={"Retry-After": "3"}), ok())
+    retry, _ = transport(recorder, RetryPolicy(max_retries=2, backoff_initial=0.25))
+    send(retry)
+    messages = [r.getMessage() for r in caplog.records if r.name == "assistants_client"]
+    assert len(messages) == 2
+    assert (
+        messages[0].startswith("retrying GET /v1/assistants/asst_1 in 0.")
+        and "after status 503 (retry 1 of 2)" in messages[0]
+    )
+    assert messages[1] == "retrying GET /v1/assistants/asst_1 in 3.00 s after status 429 (retry 2 of 2)"

@@ -7,7 +7,6 @@ import traceback
 
 import httpx
 import pytest
-
 from assistants_client import Client, errors
 from assistants_client.api.assistants import create_assistant, get_assistant, list_assistants
 from assistants_client.models import CreateAssistantRequest
@@ -19,7 +18,9 @@ def clients(base_url: str = "http://127.0.0.1:9/v1", **options) -> list[Client]:
     return [
         Client.openai(API_KEY, base_url=base_url, **options),
         Client.portkey(PORTKEY_KEY, VIRTUAL_KEY, base_url=base_url, **options),
-        Client.gateway(base_url, provider="openai", api_key=API_KEY, custom_host="http://127.0.0.1:4010/v1", **options),
+        Client.gateway(
+            base_url, provider="openai", api_key=API_KEY, custom_host="http://127.0.0.1:4010/v1", **options
+        ),
     ]
 
 
@@ -37,14 +38,25 @@ def test_no_key_in_the_client_repr_or_str() -> None:
 
 def echo_key_error(request: httpx.Request) -> httpx.Response:
     """A server that quotes the credentials it got back, as some proxies do."""
-    sent = " ".join(request.headers.get(h, "") for h in ("authorization", "x-portkey-api-key", "x-portkey-virtual-key"))
-    body = {"error": {"message": f"Incorrect API key provided: {sent}", "type": "invalid_request_error", "param": sent, "code": "invalid_api_key"}}
+    sent = " ".join(
+        request.headers.get(h, "") for h in ("authorization", "x-portkey-api-key", "x-portkey-virtual-key")
+    )
+    body = {
+        "error": {
+            "message": f"Incorrect API key provided: {sent}",
+            "type": "invalid_request_error",
+            "param": sent,
+            "code": "invalid_api_key",
+        }
+    }
     return httpx.Response(401, json=body, headers={"x-request-id": "req_leak"})
 
 
 @pytest.mark.parametrize("which", range(3))
 def test_an_echoed_key_is_redacted_from_the_typed_error(which: int) -> None:
-    client = clients()[which].with_options(transport=httpx.MockTransport(Recorder(echo_key_error)), raise_on_error=True)
+    client = clients()[which].with_options(
+        transport=httpx.MockTransport(Recorder(echo_key_error)), raise_on_error=True
+    )
     with pytest.raises(errors.AuthenticationError) as caught:
         get_assistant.sync("asst_1", client=client)
     error = caught.value
@@ -57,7 +69,10 @@ def test_an_echoed_key_is_redacted_from_the_typed_error(which: int) -> None:
 def test_an_echoed_key_in_a_malformed_success_body_is_redacted() -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         echoed = {**assistant_example(), "object": request.headers["authorization"]}
-        return httpx.Response(200, json={"object": "list", "data": [echoed], "first_id": None, "last_id": None, "has_more": False})
+        return httpx.Response(
+            200,
+            json={"object": "list", "data": [echoed], "first_id": None, "last_id": None, "has_more": False},
+        )
 
     client = clients()[0].with_options(transport=httpx.MockTransport(Recorder(answer)))
     with pytest.raises(errors.ResponseParseError) as caught:
@@ -67,7 +82,11 @@ def test_an_echoed_key_in_a_malformed_success_body_is_redacted() -> None:
 
 
 def test_no_key_in_any_log_line_at_debug_level(loopback, caplog: pytest.LogCaptureFixture) -> None:
-    loopback.respond = lambda method, path, body: (429, {"Retry-After": "0"}, {"error": {"message": "slow down", "type": "requests", "param": None, "code": None}})
+    loopback.respond = lambda method, path, body: (
+        429,
+        {"Retry-After": "0"},
+        {"error": {"message": "slow down", "type": "requests", "param": None, "code": None}},
+    )
     caplog.set_level(logging.DEBUG)
     for client in clients(loopback_url(loopback), max_retries=1):
         create_assistant.sync_detailed(client=client, body=CreateAssistantRequest(model="m"))
