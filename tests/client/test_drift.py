@@ -52,3 +52,14 @@ def test_the_check_names_every_file_that_differs(
 def test_the_generated_package_holds_no_tool_caches() -> None:
     package = _generator().OUTPUT
     assert not list(package.rglob(".ruff_cache")), "ruff's cache landed in the generated package"
+
+
+def test_output_ignores_any_ruff_config_around_it(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generator = _generator()
+    (tmp_path / "ruff.toml").write_text('line-length = 40\n[format]\nquote-style = "single"\n')
+    monkeypatch.setenv("PATH", f"{pathlib.Path(sys.executable).parent}:{__import__('os').environ['PATH']}")
+    fresh = tmp_path / "assistants_client"
+    generator.generate(fresh)
+    assert generator.differences(fresh, generator.OUTPUT) == []
