@@ -103,7 +103,13 @@ def _stock_client_package(tmp: pathlib.Path):
     return package
 
 
-def contenders(base_url: str, request_body: dict, stock_package) -> dict[str, Callable[[], object]]:
+def contenders(
+    base_url: str,
+    request_body: dict,
+    stock_package,
+    transport: Callable[[], httpx.BaseTransport] | None = None,
+) -> dict[str, Callable[[], object]]:
+    """One create+parse callable per contender; ``transport`` (a factory) replaces the network for all."""
     import assistants_spec
     from assistants_client import Client
     from assistants_client.api.assistants import create_assistant
@@ -114,14 +120,17 @@ def contenders(base_url: str, request_body: dict, stock_package) -> dict[str, Ca
     beta = {assistants_spec.beta_header_name(): assistants_spec.beta_header_value()}
     found: dict[str, Callable[[], object]] = {}
 
-    raw = httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {API_KEY}", **beta})
+    def http_client(**options) -> httpx.Client:
+        return httpx.Client(base_url=base_url, transport=transport() if transport else None, **options)
+
+    raw = http_client(headers={"Authorization": f"Bearer {API_KEY}", **beta})
 
     def raw_httpx() -> object:
         return json.loads(raw.post("/assistants", json=request_body).content)
 
     found["raw httpx"] = raw_httpx
 
-    client = Client.openai(API_KEY, base_url=base_url)
+    client = Client.openai(API_KEY, base_url=base_url, transport=transport() if transport else None)
     body = CreateAssistantRequest.from_dict(request_body)
 
     def generated() -> object:
@@ -133,6 +142,8 @@ def contenders(base_url: str, request_body: dict, stock_package) -> dict[str, Ca
         stock_create = importlib.import_module("stock_assistants_client.api.assistants.create_assistant")
         stock_models = importlib.import_module("stock_assistants_client.models")
         stock_client = stock_package.AuthenticatedClient(base_url=base_url, token=API_KEY, headers=beta)
+        if transport:
+            stock_client.set_httpx_client(http_client(headers={"Authorization": f"Bearer {API_KEY}", **beta}))
         stock_body = stock_models.CreateAssistantRequest.from_dict(request_body)
 
         def stock() -> object:
@@ -140,14 +151,21 @@ def contenders(base_url: str, request_body: dict, stock_package) -> dict[str, Ca
 
         found["stock generated"] = stock
 
-    openai_client = OpenAI(api_key=API_KEY, base_url=base_url)
+    openai_client = OpenAI(
+        api_key=API_KEY, base_url=base_url, http_client=http_client() if transport else None
+    )
 
     def openai_sdk() -> object:
         return openai_client.beta.assistants.create(**request_body)
 
     found["openai SDK"] = openai_sdk
 
-    portkey_client = Portkey(api_key="pk-benchmark", virtual_key="vk-benchmark", base_url=base_url)
+    portkey_client = Portkey(
+        api_key="pk-benchmark",
+        virtual_key="vk-benchmark",
+        base_url=base_url,
+        http_client=http_client() if transport else None,
+    )
 
     def portkey_sdk() -> object:
         return portkey_client.beta.assistants.create(**request_body)
@@ -206,13 +224,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=41)
     parser.add_argument("--calls", type=int, default=100)
     parser.add_argument("--no-stock", action="store_true", help="skip the generator's stock output")
+    parser.add_argument(
+        "--in-memory",
+        action="store_true",
+        help="answer from an httpx.MockTransport instead of the loopback server: no sockets, so the ratios "
+        "show each client's own CPU cost per call",
+    )
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore", DeprecationWarning)  # openai marks the Assistants API deprecated
     request_body, response_body = spec_examples()
     with tempfile.TemporaryDirectory(prefix="bench-stock-client-") as tmp:
         stock = None if args.no_stock else _stock_client_package(pathlib.Path(tmp))
-        with loopback_server(response_body) as base_url:
-            runners = contenders(base_url, request_body, stock)
+        if args.in_memory:
+            canned = json.dumps(response_body).encode()
+
+            def answer(request: httpx.Request) -> httpx.Response:
+                request.read()
+                return httpx.Response(200, content=canned, headers={"content-type": "application/json"})
+
+            server = contextlib.nullcontext("http://in-memory.test/v1")
+            transport = lambda: httpx.MockTransport(answer)
+        else:
+            server, transport = loopback_server(response_body), None
+        with server as base_url:
+            runners = contenders(base_url, request_body, stock, transport)
             check_equal_work(runners, response_body["name"])
             measure(runners, rounds=1, calls=max(args.calls // 5, 20))  # warm up connections and caches
             per_call = measure(runners, args.rounds, args.calls)
