@@ -26,7 +26,7 @@ from contract_tests.target import (
 )
 
 EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_CONFIG, EXIT_INTERRUPTED = 0, 1, 2, 130
-DEFAULT_MAX_EXAMPLES = 25
+DEFAULT_MAX_EXAMPLES = 200
 
 
 def _phases(value: str) -> tuple[str, ...]:

@@ -1,0 +1,76 @@
+"""Proof of power: the suite, as users run it, fails on every broken variant and passes on the correct mock.
+
+All runs start in parallel once (module fixture); each test then asserts on one outcome.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from mock_server import DEFAULT_API_KEYS
+
+from tests.contract.harness import Outcome, run_conformance
+from tests.contract.variants import VARIANTS
+
+PARALLEL = 3
+CORRECT_RUNS = {
+    "seed-1": {"seed": 1},
+    "seed-2": {"seed": 2},
+    "seed-3": {"seed": 3},
+    "v1-profile": {"seed": 4, "args": ("--beta", "v1")},
+    "bearer-credentials": {
+        "seed": 5,
+        "credentials": ("--bearer", DEFAULT_API_KEYS[0], "--second-api-key", DEFAULT_API_KEYS[1]),
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[str, Outcome]:
+    jobs = {f"variant:{name}": {"middleware": f"tests.contract.variants:{name}", "seed": 1} for name in VARIANTS}
+    jobs.update({f"correct:{name}": kwargs for name, kwargs in CORRECT_RUNS.items()})
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        futures = {key: pool.submit(run_conformance, **kwargs) for key, kwargs in jobs.items()}
+        return {key: future.result() for key, future in futures.items()}
+
+
+def test_there_are_at_least_twenty_variants_of_every_kind() -> None:
+    assert len(VARIANTS) >= 20
+    kinds = {v.kind for v in VARIANTS.values()}
+    for kind in ("shape", "validation", "lost write", "non-partial modify", "pagination", "auth",
+                 "tenant leak", "status", "content type"):
+        assert kind in kinds
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_suite_fails_on_broken_variant(outcomes: dict[str, Outcome], name: str) -> None:
+    outcome = outcomes[f"variant:{name}"]
+    assert outcome.exit_code == 1, f"exit {outcome.exit_code}; stderr:\n{outcome.stderr[-2000:]}"
+    expected = set(VARIANTS[name].caught_by)
+    assert expected & outcome.failed_checks, (
+        f"{name} should be caught by one of {sorted(expected)}; reported: {sorted(outcome.failed_checks)}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CORRECT_RUNS))
+def test_suite_passes_on_correct_mock(outcomes: dict[str, Outcome], name: str) -> None:
+    outcome = outcomes[f"correct:{name}"]
+    assert outcome.exit_code == 0, f"false alarm(s):\n{outcome.stdout[-6000:]}\n{outcome.stderr[-2000:]}"
+    assert "CONFORMS" in outcome.report
+
+
+def test_no_key_is_ever_printed_or_reported(outcomes: dict[str, Outcome]) -> None:
+    from mock_server import DEFAULT_VIRTUAL_KEYS
+
+    secrets = [*DEFAULT_API_KEYS, *DEFAULT_VIRTUAL_KEYS]
+    for key, outcome in outcomes.items():
+        for text in (outcome.stdout, outcome.stderr, outcome.report, outcome.junit):
+            for secret in secrets:
+                assert secret not in text, f"{key}: a key leaked into the output"
+
+
+def test_failures_come_with_replayable_curl_commands(outcomes: dict[str, Outcome]) -> None:
+    report = outcomes["variant:clamp_temperature"].report
+    assert "curl -X POST" in report
+    assert "${PORTKEY_API_KEY}" in report and "${PORTKEY_VIRTUAL_KEY}" in report

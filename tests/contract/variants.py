@@ -1,0 +1,412 @@
+"""Broken variants of the correct mock: each wraps it (ASGI middleware) with one realistic bug.
+
+`python -m mock_server --middleware tests.contract.variants:<name>` serves one. The self-test
+(test_self_test.py) asserts that the conformance suite, as users run it, fails on every variant and
+that one of the checks listed in CAUGHT_BY is among those that report it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import assistants_spec
+from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
+
+from contract_tests.spec_view import CREATE, LIST, MODIFY, spec_view
+from tests.contract._asgi import App, Request, Response, call, middleware, rewrite_request, rewrite_response
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    kind: str
+    caught_by: tuple[str, ...]  # at least one of these checks must report it
+
+
+def variant(kind: str, *caught_by: str):  # noqa: ANN201
+    """Mark a middleware as a variant; VARIANTS (at the end) collects them under their module names."""
+
+    def register(factory):  # noqa: ANN001, ANN202
+        factory.variant_info = (kind, caught_by)
+        return factory
+
+    return register
+
+
+def _spec(request: Request):  # noqa: ANN202
+    profile = assistants_spec.profile_for_header(request.headers.get(assistants_spec.beta_header_name().lower()))
+    return spec_view(profile or assistants_spec.default_profile())
+
+
+def _assistants(value: object) -> list[dict]:
+    """The assistant objects in a response body (one object, or a list page's items)."""
+    if isinstance(value, dict) and value.get("object") == "assistant":
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("data"), list):
+        return [item for item in value["data"] if isinstance(item, dict)]
+    return []
+
+
+def _edit_body(request: Request, edit) -> None:  # noqa: ANN001
+    body = request.json()
+    if isinstance(body, dict):
+        edit(body)
+        request.set_json(body)
+
+
+# -- shape bugs ------------------------------------------------------------------------------------
+def _drop_created_at(request: Request, response: Response) -> None:
+    body = response.json()
+    for item in _assistants(body):
+        item.pop("created_at", None)
+    if _assistants(body):
+        response.set_json(body)
+
+
+drop_created_at = variant("shape", "response_schema_conformance")(rewrite_response(_drop_created_at))
+
+
+def _wrong_object_type(request: Request, response: Response) -> None:
+    body = response.json()
+    for item in _assistants(body):
+        item["object"] = "assistants"
+    if _assistants(body):
+        response.set_json(body)
+
+
+wrong_object_type = variant("shape", "response_schema_conformance")(rewrite_response(_wrong_object_type))
+
+
+def _list_without_has_more(request: Request, response: Response) -> None:
+    body = response.json()
+    if request.is_list and isinstance(body, dict):
+        body.pop("has_more", None)
+        response.set_json(body)
+
+
+list_without_has_more = variant("shape", "response_schema_conformance", "list_pages_fit_together")(
+    rewrite_response(_list_without_has_more)
+)
+
+
+# -- validation holes ------------------------------------------------------------------------------
+def _clamp_temperature(request: Request) -> None:
+    if request.is_create or request.is_modify:
+        maximum = _spec(request).non_null(_spec(request).fields(CREATE)["temperature"])["maximum"]
+
+        def edit(body: dict) -> None:
+            if isinstance(body.get("temperature"), (int, float)) and body["temperature"] > maximum:
+                body["temperature"] = maximum
+
+        _edit_body(request, edit)
+
+
+clamp_temperature = variant("validation", "out_of_range_create_is_refused", "out_of_range_modify_is_refused",
+                            "negative_data_rejection")(rewrite_request(_clamp_temperature))
+
+
+def _ignore_unknown_fields(request: Request) -> None:
+    if request.is_create or request.is_modify:
+        known = set(_spec(request).fields(CREATE if request.is_create else MODIFY))
+        _edit_body(request, lambda body: [body.pop(k) for k in list(body) if k not in known])
+
+
+ignore_unknown_fields = variant("validation", "out_of_range_create_is_refused", "other_profile_fields_are_refused",
+                                "negative_data_rejection")(rewrite_request(_ignore_unknown_fields))
+
+
+def _truncate_long_name(request: Request) -> None:
+    if request.is_create or request.is_modify:
+        limit = _spec(request).non_null(_spec(request).fields(CREATE)["name"])["maxLength"]
+
+        def edit(body: dict) -> None:
+            if isinstance(body.get("name"), str):
+                body["name"] = body["name"][:limit]
+
+        _edit_body(request, edit)
+
+
+truncate_long_name = variant("validation", "out_of_range_create_is_refused", "out_of_range_modify_is_refused",
+                             "negative_data_rejection")(rewrite_request(_truncate_long_name))
+
+
+def _errors_without_param(request: Request, response: Response) -> None:
+    body = response.json()
+    if response.status == 400 and isinstance(body, dict) and isinstance(body.get("error"), dict):
+        body["error"]["param"] = None
+        response.set_json(body)
+
+
+errors_without_param = variant("validation", "out_of_range_create_is_refused", "refusal_names_param")(
+    rewrite_response(_errors_without_param)
+)
+
+
+def _clamp_list_limit(request: Request) -> None:
+    if request.is_list and request.query.get("limit", "").isdigit():
+        maximum = _spec(request).query_parameter(LIST, "limit")["maximum"]
+        query = request.query
+        query["limit"] = str(min(int(query["limit"]), maximum))
+        request.set_query(query)
+
+
+clamp_list_limit = variant("validation", "out_of_range_query_is_refused", "negative_data_rejection")(
+    rewrite_request(_clamp_list_limit)
+)
+
+
+# -- lost or truncated writes ----------------------------------------------------------------------
+TRUNCATE_AT = 1000
+
+
+def _truncate_instructions(request: Request) -> None:
+    def edit(body: dict) -> None:
+        if isinstance(body.get("instructions"), str):
+            body["instructions"] = body["instructions"][:TRUNCATE_AT]
+
+    if request.is_create or request.is_modify:
+        _edit_body(request, edit)
+
+
+truncate_instructions = variant("lost write", "long_values_are_kept", "created_is_read_back")(
+    rewrite_request(_truncate_instructions)
+)
+
+
+def _drop_metadata_on_create(request: Request) -> None:
+    if request.is_create:
+        _edit_body(request, lambda body: body.pop("metadata", None))
+
+
+drop_metadata_on_create = variant("lost write", "created_is_read_back", "generated_bodies_round_trip",
+                                  "long_values_are_kept")(rewrite_request(_drop_metadata_on_create))
+
+
+async def _modify_not_stored(app: App, request: Request) -> Response:
+    if not request.is_modify:
+        return await call(app, request)
+    sent = request.json()
+    request.set_json({})  # nothing is stored...
+    response = await call(app, request)
+    body = response.json()
+    if response.status == 200 and isinstance(body, dict) and isinstance(sent, dict):
+        body.update(sent)  # ...but the answer looks as if it was
+        response.set_json(body)
+    return response
+
+
+modify_not_stored = variant("lost write", "modify_is_read_back", "modify_is_partial",
+                            "modify_one_field_at_a_time")(middleware(_modify_not_stored))
+
+
+def _modify_not_partial(request: Request) -> None:
+    if request.is_modify:
+        spec = _spec(request)
+
+        def edit(body: dict) -> None:
+            for name, schema in spec.fields(MODIFY).items():
+                if name not in body and spec.is_nullable(schema):
+                    body[name] = None  # a modify that resets whatever it was not given
+
+        _edit_body(request, edit)
+
+
+modify_not_partial = variant("non-partial modify", "modify_is_partial", "modify_one_field_at_a_time")(
+    rewrite_request(_modify_not_partial)
+)
+
+
+async def _delete_keeps_object(app: App, request: Request) -> Response:
+    if not request.is_delete:
+        return await call(app, request)
+    request.scope = {**request.scope, "method": "GET"}
+    response = await call(app, request)  # answers like a delete, removes nothing
+    body = response.json()
+    if response.status == 200 and isinstance(body, dict):
+        response.set_json({"id": body.get("id"), "object": "assistant.deleted", "deleted": True})
+    return response
+
+
+delete_keeps_object = variant("lost write", "deleted_is_gone", "delete_removes_only_that_assistant")(
+    middleware(_delete_keeps_object)
+)
+
+
+# -- pagination bugs -------------------------------------------------------------------------------
+def _drop_query(name: str):  # noqa: ANN202
+    def change(request: Request) -> None:
+        if request.is_list and name in request.query:
+            query = request.query
+            query.pop(name)
+            request.set_query(query)
+
+    return change
+
+
+ignore_after = variant("pagination", "list_pages_fit_together", "list_page_is_consistent")(
+    rewrite_request(_drop_query("after"))
+)
+ignore_before = variant("pagination", "list_pages_fit_together", "list_page_is_consistent")(
+    rewrite_request(_drop_query("before"))
+)
+ignore_order = variant("pagination", "list_pages_fit_together", "list_page_is_consistent")(
+    rewrite_request(_drop_query("order"))
+)
+
+
+def _has_more_always_false(request: Request, response: Response) -> None:
+    body = response.json()
+    if request.is_list and isinstance(body, dict) and "has_more" in body:
+        body["has_more"] = False
+        response.set_json(body)
+
+
+has_more_always_false = variant("pagination", "list_pages_fit_together")(rewrite_response(_has_more_always_false))
+
+
+def _swapped_first_last_id(request: Request, response: Response) -> None:
+    body = response.json()
+    if request.is_list and isinstance(body, dict):
+        body["first_id"], body["last_id"] = body.get("last_id"), body.get("first_id")
+        response.set_json(body)
+
+
+swapped_first_last_id = variant("pagination", "list_page_is_consistent", "list_pages_fit_together")(
+    rewrite_response(_swapped_first_last_id)
+)
+
+
+def _limit_off_by_one(request: Request) -> None:
+    if request.is_list:
+        query = request.query
+        default = _spec(request).query_parameter(LIST, "limit")["default"]
+        limit = int(query["limit"]) if query.get("limit", "").isdigit() else default
+        query["limit"] = str(limit + 1)
+        request.set_query(query)
+
+
+limit_off_by_one = variant("pagination", "list_page_is_consistent", "list_pages_fit_together")(
+    rewrite_request(_limit_off_by_one)
+)
+
+
+# -- auth holes ------------------------------------------------------------------------------------
+def _anonymous_accepted(request: Request) -> None:
+    headers = request.headers
+    if not any(h in headers for h in ("authorization", "x-portkey-api-key")):
+        request.set_header("authorization", f"Bearer {DEFAULT_API_KEYS[0]}")
+
+
+anonymous_accepted = variant("auth", "credentials_are_required", "ignored_auth")(
+    rewrite_request(_anonymous_accepted)
+)
+
+
+def _virtual_key_optional(request: Request) -> None:
+    if "x-portkey-api-key" in request.headers and "x-portkey-virtual-key" not in request.headers:
+        request.set_header("x-portkey-virtual-key", DEFAULT_VIRTUAL_KEYS[0])
+
+
+virtual_key_optional = variant("auth", "credentials_are_required")(rewrite_request(_virtual_key_optional))
+
+
+def _beta_header_optional(request: Request) -> None:
+    name = assistants_spec.beta_header_name()
+    if name.lower() not in request.headers:
+        request.set_header(name, assistants_spec.beta_header_value())
+
+
+beta_header_optional = variant("auth", "beta_header_is_required", "missing_required_header")(
+    rewrite_request(_beta_header_optional)
+)
+
+
+# -- tenant leaks ----------------------------------------------------------------------------------
+async def _tenant_leak_on_read(app: App, request: Request) -> Response:
+    response = await call(app, request)
+    if not request.is_get_one or response.status != 404:
+        return response
+    for key in DEFAULT_API_KEYS:  # "helpfully" looks the id up under every tenant
+        request.set_header("x-portkey-api-key", key)
+        request.set_header("authorization", f"Bearer {key}")
+        other = await call(app, request)
+        if other.status == 200:
+            return other
+    return response
+
+
+tenant_leak_on_read = variant("tenant leak", "tenants_are_isolated")(middleware(_tenant_leak_on_read))
+
+
+def _shared_tenant(request: Request) -> None:
+    headers = request.headers
+    if headers.get("x-portkey-api-key") in DEFAULT_API_KEYS:
+        request.set_header("x-portkey-api-key", DEFAULT_API_KEYS[0])
+    if headers.get("authorization", "").removeprefix("Bearer ") in DEFAULT_API_KEYS:
+        request.set_header("authorization", f"Bearer {DEFAULT_API_KEYS[0]}")
+
+
+shared_tenant = variant("tenant leak", "tenants_are_isolated")(rewrite_request(_shared_tenant))
+
+
+# -- wrong status codes and content types ----------------------------------------------------------
+def _create_answers_201(request: Request, response: Response) -> None:
+    if request.is_create and response.status == 200:
+        response.status = 201
+
+
+create_answers_201 = variant("status", "status_code_conformance", "out_of_range_create_is_refused",
+                             "long_values_are_kept")(rewrite_response(_create_answers_201))
+
+
+def _validation_is_422(request: Request, response: Response) -> None:
+    if response.status == 400:
+        response.status = 422
+
+
+validation_is_422 = variant("status", "status_code_conformance", "negative_data_rejection",
+                            "out_of_range_create_is_refused")(rewrite_response(_validation_is_422))
+
+
+def _success_as_text_plain(request: Request, response: Response) -> None:
+    if 200 <= response.status < 300:
+        response.set_header("content-type", "text/plain")
+
+
+success_as_text_plain = variant("content type", "content_type_conformance")(rewrite_response(_success_as_text_plain))
+
+
+def _errors_not_json(request: Request, response: Response) -> None:
+    if response.status >= 400:
+        response.body = f"Error {response.status}".encode()
+        response.set_header("content-type", "text/html")
+
+
+errors_not_json = variant("content type", "openai_error_shape", "content_type_conformance",
+                          "out_of_range_create_is_refused")(rewrite_response(_errors_not_json))
+
+
+def _crash_on_non_ascii(request: Request, response: Response) -> None:
+    if (request.is_create or request.is_modify) and any(b > 127 for b in request.body):
+        response.status = 500
+        response.set_json({"error": {"message": "internal error", "type": "server_error", "param": None,
+                                     "code": None}})
+
+
+crash_on_non_ascii = variant("status", "not_a_server_error", "long_values_are_kept")(
+    rewrite_response(_crash_on_non_ascii)
+)
+
+
+def _method_not_allowed_is_404(request: Request, response: Response) -> None:
+    if response.status == 405:
+        response.status = 404
+
+
+method_not_allowed_is_404 = variant("status", "unsupported_method")(rewrite_response(_method_not_allowed_is_404))
+
+
+VARIANTS: dict[str, Variant] = {
+    name: Variant(name, *value.variant_info) for name, value in dict(globals()).items()
+    if callable(value) and hasattr(value, "variant_info")
+}
