@@ -43,8 +43,9 @@ logger = logging.getLogger("assistants_client")
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
-# Errors where the request cannot have reached the application, or the connection broke: safe to
-# send again. Read timeouts are not retried: the server may still be creating the assistant.
+# Connection errors. Connect errors and pool timeouts never reached the server; a read/protocol error
+# is almost always a kept-alive connection the server had closed, which the official SDKs retry too.
+# Read timeouts are not retried: the server may still be creating the assistant.
 RETRYABLE_EXCEPTIONS: tuple[type[Exception], ...] = (
     httpx.ConnectError,
     httpx.ConnectTimeout,

@@ -11,6 +11,8 @@ from typing import Any
 
 import httpx
 
+from .types import Response
+
 REQUEST_ID_HEADER = "x-request-id"
 _REDACTED = "[REDACTED]"
 
@@ -155,9 +157,10 @@ def _text(value: Any) -> str | None:
 
 
 def from_response(
-    response: httpx.Response, secrets: Iterable[str] = ()
+    response: "httpx.Response | Response[Any]", secrets: Iterable[str] = ()
 ) -> APIStatusError:
-    """The typed error for a non-2xx ``response``, read from its OpenAI or gateway error body."""
+    """The typed error for a non-2xx ``response`` (httpx's or ours), read from its OpenAI or gateway
+    error body; ``secrets`` are redacted from everything the error carries."""
     secrets = tuple(s for s in secrets if s)
     try:
         body = _redact_json(json.loads(response.content), secrets)
