@@ -121,7 +121,7 @@ class MockApp:
         if path == RESET_PATH:
             if method != "POST":
                 raise method_not_allowed(method, path, ["POST"])
-            self.store.reset()
+            await self.store.reset()
             return 200, b'{"reset":true}'
         route, path_params = self._match(path)
         if route is None:
@@ -144,7 +144,7 @@ class MockApp:
         validator = self._body_validators.get((profile, operation_id))
         if validator is not None:
             body = await self._body(scope, receive, headers, validator, profile, operation_id)
-        return handler(tenant, profile, path_params, query, body)
+        return await handler(tenant, profile, path_params, query, body)
 
     def _match(self, path: str) -> tuple[Route | None, dict[str, str]]:
         for route in self.contract.routes:

@@ -32,33 +32,33 @@ class Handlers:
             return body
         return orjson.dumps(self.shapes.view(profile, orjson.loads(body)))
 
-    def create(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
-        stored = self.store.create(
+    async def create(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+        stored = await self.store.create(
             tenant, ID_PREFIX, lambda ident, created_at: self.shapes.create(profile, body, ident, created_at)
         )
         return 200, self._render(profile, stored)
 
-    def get(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def get(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
         ident = path["assistant_id"]
         stored = self.store.get(tenant, ident)
         if stored is None:
             raise not_found(_KIND, ident)
         return 200, self._render(profile, stored)
 
-    def modify(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def modify(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
         ident = path["assistant_id"]
-        stored = self.store.modify(tenant, ident, lambda current: self.shapes.modify(profile, current, body))
+        stored = await self.store.modify(tenant, ident, lambda current: self.shapes.modify(profile, current, body))
         if stored is None:
             raise not_found(_KIND, ident)
         return 200, self._render(profile, stored)
 
-    def delete(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def delete(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
         ident = path["assistant_id"]
-        if not self.store.delete(tenant, ident):
+        if not await self.store.delete(tenant, ident):
             raise not_found(_KIND, ident)
         return 200, orjson.dumps({"id": ident, "object": self.shapes.deleted_kind, "deleted": True})
 
-    def list(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def list(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
         page = self.store.list(
             tenant,
             limit=query["limit"],

@@ -1,9 +1,12 @@
-"""Serving the app: one process (uvicorn with httptools and uvloop), or several sharing the
-listening socket and the WAL database. Prints the one start-up line others parse."""
+"""Serving the app with granian (Rust HTTP, measured fastest here; see benchmarks/mock/RESULTS.md).
+
+Worker processes rebuild the app from settings passed through the environment, so that several
+of them can share the listening port and the WAL database. Prints the one start-up line others
+parse, once a worker answers ``/health``.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import importlib
 import os
@@ -13,16 +16,25 @@ import threading
 import time
 import urllib.request
 
-import uvicorn
+from granian.constants import Interfaces
+from granian.log import LogLevels
+from granian.server import Server
 
 from .app import HEALTH_PATH, create_app
 from .config import MEMORY_DB, Settings
 from .contract import load_contract
+from .store import prepare
 
 _ENV_SETTINGS = "ASSISTANTS_MOCK_SETTINGS"
 _ENV_MIDDLEWARE = "ASSISTANTS_MOCK_MIDDLEWARE"
-_UVICORN = {"loop": "uvloop", "http": "httptools", "lifespan": "on", "interface": "asgi3", "log_level": "warning",
-            "access_log": False, "server_header": False, "date_header": False}
+_STARTUP_TIMEOUT = 60.0
+# stdout carries exactly the start-up line: granian's own log goes to stderr.
+_LOG_CONFIG = {
+    "handlers": {
+        "console": {"formatter": "generic", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
+        "access": {"formatter": "access", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
+    }
+}
 
 
 def _import(target: str):
@@ -47,82 +59,74 @@ def worker_app():
     return build_app(Settings.from_env(_ENV_SETTINGS), os.environ.get(_ENV_MIDDLEWARE) or None)
 
 
-def _bind(host: str, port: int) -> socket.socket:
+def _reserve_port(host: str) -> socket.socket:
+    """Hold a free port (bound, not listening) that the workers then bind with SO_REUSEPORT."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.listen(2048)
-    sock.set_inheritable(True)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, 0))
     return sock
 
 
-def _url(host: str, port: int, base_path: str) -> str:
+def _url(host: str, port: int, path: str) -> str:
     shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}{base_path}"
-
-
-def _announce(url: str) -> None:
-    sys.stdout.write(f"assistants-mock listening on {url}\n")
-    sys.stdout.flush()
+    return f"http://{shown}:{port}{path}"
 
 
 def serve(settings: Settings | None = None, *, middleware: str | None = None) -> None:
-    """Serve until interrupted (SIGINT/SIGTERM). ``middleware`` ("module:callable") wraps the app."""
+    """Serve until SIGINT/SIGTERM. ``middleware`` ("module:callable") wraps the ASGI app."""
     settings = settings or Settings()
     if settings.workers > 1 and settings.db == MEMORY_DB:
         print("assistants-mock: --db :memory: lives in one process; serving with 1 worker", file=sys.stderr)
         settings = dataclasses.replace(settings, workers=1)
-    sock = _bind(settings.host, settings.port)
-    port = sock.getsockname()[1]
-    try:
-        if settings.workers == 1:
-            _serve_one(settings, middleware, sock, port)
-        else:
-            _serve_many(settings, middleware, sock, port)
-    finally:
-        sock.close()
-
-
-def _serve_one(settings: Settings, middleware: str | None, sock: socket.socket, port: int) -> None:
-    app = build_app(settings, middleware)
-    base_path = load_contract(settings.spec_path).base_path
-    server = uvicorn.Server(uvicorn.Config(app, **_UVICORN))
-
-    async def run() -> None:
-        task = asyncio.create_task(server.serve(sockets=[sock]))
-        while not server.started and not task.done():
-            await asyncio.sleep(0.01)
-        if server.started:
-            _announce(_url(settings.host, port, base_path))
-        await task
-
-    asyncio.run(run())
-
-
-def _serve_many(settings: Settings, middleware: str | None, sock: socket.socket, port: int) -> None:
-    from uvicorn.supervisors import Multiprocess
-
-    os.environ[_ENV_SETTINGS] = settings.to_env()
+    if middleware:
+        _import(middleware)  # fail here, with a clear error, rather than in every worker
+    base_path = load_contract(settings.spec_path).base_path  # also fails early on a broken spec
+    prepare(settings.db)
+    placeholder = None
+    port = settings.port
+    if port == 0:
+        placeholder = _reserve_port(settings.host)
+        port = placeholder.getsockname()[1]
+    os.environ[_ENV_SETTINGS] = dataclasses.replace(settings, port=port).to_env()
     os.environ[_ENV_MIDDLEWARE] = middleware or ""
-    config = uvicorn.Config("mock_server.server:worker_app", factory=True, workers=settings.workers, **_UVICORN)
-    base_path = load_contract(settings.spec_path).base_path
-    url = _url(settings.host, port, base_path)
-    # Several processes share the socket: announce once one of them answers /health.
-    threading.Thread(target=_announce_when_healthy, args=(settings.host, port, url), daemon=True).start()
-    Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock]).run()
+    server = Server(
+        "mock_server.server:worker_app",
+        address=settings.host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=settings.workers,
+        factory=True,
+        websockets=False,
+        backlog=2048,
+        log_level=LogLevels.warning,
+        log_dictconfig=_LOG_CONFIG,
+    )
+    done = threading.Event()
+    threading.Thread(
+        target=_announce_when_healthy, args=(settings.host, port, base_path, done), daemon=True
+    ).start()
+    try:
+        server.serve()
+    finally:
+        done.set()
+        if placeholder is not None:
+            placeholder.close()
 
 
-def _announce_when_healthy(host: str, port: int, url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    probe_host = "127.0.0.1" if host in ("0.0.0.0", "") else ("::1" if host == "::" else host)
+def _announce_when_healthy(host: str, port: int, base_path: str, done: threading.Event) -> None:
+    probe_host = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(host, host)
     health = _url(probe_host, port, HEALTH_PATH)
-    while time.monotonic() < deadline:
+    deadline = time.monotonic() + _STARTUP_TIMEOUT
+    while time.monotonic() < deadline and not done.is_set():
         try:
             with urllib.request.urlopen(health, timeout=1) as response:
                 if response.status == 200:
-                    _announce(url)
+                    sys.stdout.write(f"assistants-mock listening on {_url(host, port, base_path)}\n")
+                    sys.stdout.flush()
                     return
         except OSError:
-            time.sleep(0.05)
-    print("assistants-mock: workers did not become healthy in time", file=sys.stderr)
+            time.sleep(0.02)
+    if not done.is_set():
+        print("assistants-mock: the server did not answer /health in time", file=sys.stderr)

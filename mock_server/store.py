@@ -2,15 +2,19 @@
 
 WAL mode: a write is acknowledged only after its transaction committed to the WAL file, so it
 survives the process being killed (``synchronous=NORMAL`` gives up only the last transactions on
-power loss, not on a crash of this process). ``seq`` is a monotonic sequence that orders
+power loss, not on a crash of this process). Writes that arrive in the same event-loop turn share
+one transaction (group commit), and checkpoints run on a background thread, so that neither the
+per-commit cost nor a checkpoint's fsync lands on every request. ``seq`` is a monotonic sequence that orders
 assistants created in the same second. A deleted assistant stays as a tombstone (no body), so a
 page cursor naming it still marks a place in the list.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +23,7 @@ import orjson
 
 from .config import MEMORY_DB
 
+_CHECKPOINT_SECONDS = 0.5
 _ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS assistants (
@@ -31,6 +36,32 @@ CREATE TABLE IF NOT EXISTS assistants (
 );
 CREATE INDEX IF NOT EXISTS assistants_by_tenant ON assistants (tenant, deleted, seq);
 """
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    # Switching to WAL needs a moment of exclusive access; workers opening the file at the same
+    # time may see "locked" even with a busy timeout, so retry for a while.
+    deadline = time.monotonic() + 10.0
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def prepare(path: str) -> None:
+    """Create the database file, its schema and WAL mode (once, before workers open it)."""
+    if path == MEMORY_DB:
+        return
+    db = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    try:
+        _prepare(db)
+    finally:
+        db.close()
 
 
 def new_id(prefix: str) -> str:
@@ -52,15 +83,73 @@ class Store:
         self.path = path
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
         if path != MEMORY_DB:
-            self._db.execute("PRAGMA journal_mode=WAL")
+            _prepare(self._db)
             self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.executescript(_SCHEMA)
+            self._db.execute("PRAGMA wal_autocheckpoint=0")
+        else:
+            self._db.executescript(_SCHEMA)
+        self._pending: list[tuple[Callable[[], Any], asyncio.Future]] = []
+        self._stop = threading.Event()
+        self._checkpointer = None
+        if path != MEMORY_DB:
+            self._checkpointer = threading.Thread(target=self._checkpoint_loop, daemon=True)
+            self._checkpointer.start()
 
     def close(self) -> None:
+        self._stop.set()
+        if self._checkpointer is not None:
+            self._checkpointer.join(timeout=5)
         self._db.close()
 
-    def create(self, tenant: str, prefix: str, build: Callable[[str, int], dict[str, Any]]) -> bytes:
+    def _checkpoint_loop(self) -> None:
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10.0)
+        try:
+            while not self._stop.wait(_CHECKPOINT_SECONDS):
+                try:
+                    db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    pass  # busy or locked: the next round catches up
+        finally:
+            db.close()
+
+    async def _write(self, operation: Callable[[], Any]) -> Any:
+        """Run ``operation`` in the next group transaction; returns once that has committed."""
+        future = asyncio.get_running_loop().create_future()
+        self._pending.append((operation, future))
+        if len(self._pending) == 1:
+            asyncio.get_running_loop().call_soon(self._flush)
+        return await future
+
+    def _flush(self) -> None:
+        batch, self._pending = self._pending, []
+        db = self._db
+        outcomes: list[tuple[asyncio.Future, Any, BaseException | None]] = []
+        try:
+            # IMMEDIATE takes the write lock before reading, so that another worker process cannot
+            # interleave between a modify's read and its write.
+            db.execute("BEGIN IMMEDIATE")
+            for operation, future in batch:
+                try:
+                    outcomes.append((future, operation(), None))
+                except Exception as error:  # each operation is one statement, or reads then one
+                    outcomes.append((future, None, error))
+            db.execute("COMMIT")
+        except Exception as error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            outcomes = [(future, None, error) for _, future in batch]
+        for future, result, error in outcomes:
+            if future.cancelled():
+                continue
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+
+    async def create(self, tenant: str, prefix: str, build: Callable[[str, int], dict[str, Any]]) -> bytes:
+        return await self._write(lambda: self._insert(tenant, prefix, build))
+
+    def _insert(self, tenant: str, prefix: str, build: Callable[[str, int], dict[str, Any]]) -> bytes:
         for _ in range(5):
             ident = new_id(prefix)
             created_at = int(time.time())
@@ -81,30 +170,25 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def modify(
+    async def modify(
         self, tenant: str, ident: str, change: Callable[[dict[str, Any]], dict[str, Any]]
     ) -> bytes | None:
-        db = self._db
-        # IMMEDIATE takes the write lock before reading, so two workers cannot both read the old
-        # record and lose one of the updates.
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            row = db.execute(
-                "SELECT body FROM assistants WHERE id = ? AND tenant = ? AND deleted = 0", (ident, tenant)
-            ).fetchone()
-            if row is None:
-                db.execute("ROLLBACK")
-                return None
-            body = orjson.dumps(change(orjson.loads(row[0])))
-            db.execute("UPDATE assistants SET body = ? WHERE id = ?", (body, ident))
-            db.execute("COMMIT")
-            return body
-        except BaseException:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
+        return await self._write(lambda: self._update(tenant, ident, change))
 
-    def delete(self, tenant: str, ident: str) -> bool:
+    def _update(self, tenant: str, ident: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> bytes | None:
+        row = self._db.execute(
+            "SELECT body FROM assistants WHERE id = ? AND tenant = ? AND deleted = 0", (ident, tenant)
+        ).fetchone()
+        if row is None:
+            return None
+        body = orjson.dumps(change(orjson.loads(row[0])))
+        self._db.execute("UPDATE assistants SET body = ? WHERE id = ?", (body, ident))
+        return body
+
+    async def delete(self, tenant: str, ident: str) -> bool:
+        return await self._write(lambda: self._tombstone(tenant, ident))
+
+    def _tombstone(self, tenant: str, ident: str) -> bool:
         cursor = self._db.execute(
             "UPDATE assistants SET deleted = 1, body = x'' WHERE id = ? AND tenant = ? AND deleted = 0",
             (ident, tenant),
@@ -154,5 +238,5 @@ class Store:
             rows.reverse()
         return Page([r[0] for r in rows], [r[1] for r in rows], has_more)
 
-    def reset(self) -> None:
-        self._db.execute("DELETE FROM assistants")
+    async def reset(self) -> None:
+        await self._write(lambda: self._db.execute("DELETE FROM assistants"))
