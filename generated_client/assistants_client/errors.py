@@ -15,6 +15,8 @@ from .types import Response
 
 REQUEST_ID_HEADER = "x-request-id"
 _REDACTED = "[REDACTED]"
+# Shorter values are not real keys, and replacing them would mangle ordinary words in messages.
+MIN_SECRET_LENGTH = 8
 
 
 class AssistantsClientError(Exception):
@@ -47,7 +49,7 @@ def redact(text: str | None, secrets: Iterable[str]) -> str | None:
     if text is None:
         return None
     for secret in secrets:
-        if secret:
+        if len(secret) >= MIN_SECRET_LENGTH:
             text = text.replace(secret, _REDACTED)
     return text
 

@@ -4,11 +4,6 @@ is there (the mock is built separately; its test is skipped without it)."""
 from __future__ import annotations
 
 import json
-import queue
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
 
 import pytest
 from assistants_client import Client, errors
@@ -27,7 +22,7 @@ from assistants_client.models import (
     ModifyAssistantRequest,
 )
 
-from .conftest import API_KEY, assistant_example, loopback_url
+from .conftest import API_KEY, assistant_example, loopback_url, mock_key
 
 
 def test_sync_calls_over_a_real_connection(loopback) -> None:
@@ -48,38 +43,8 @@ async def test_async_calls_over_a_real_connection(loopback) -> None:
     assert loopback.seen[0][:2] == ("POST", "/v1/assistants")
 
 
-@pytest.fixture(scope="module")
-def mock_url() -> Iterator[str]:
-    pytest.importorskip("mock_server.server", reason="the mock server is not in this tree")
-    command = [sys.executable, "-m", "mock_server", "--port", "0", "--db", ":memory:"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
-    try:
-        try:
-            line = lines.get(timeout=30)
-        except queue.Empty:
-            pytest.fail("the mock server did not announce itself within 30 s")
-        if "listening on" not in line:
-            pytest.fail(f"unexpected start-up line from the mock server: {line!r}")
-        yield line.rsplit(" ", 1)[1].strip()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _mock_key() -> str:
-    from mock_server.config import DEFAULT_API_KEYS
-
-    return DEFAULT_API_KEYS[0]
-
-
 def test_all_five_operations_against_the_mock_server(mock_url: str) -> None:
-    with Client.openai(_mock_key(), base_url=mock_url, raise_on_error=True) as client:
+    with Client.openai(mock_key(), base_url=mock_url, raise_on_error=True) as client:
         created = create_assistant.sync(
             client=client, body=CreateAssistantRequest(model="gpt-4o", name="first")
         )
@@ -106,7 +71,7 @@ def test_all_five_operations_against_the_mock_server(mock_url: str) -> None:
 
 @pytest.mark.anyio
 async def test_async_operations_against_the_mock_server(mock_url: str) -> None:
-    async with Client.openai(_mock_key(), base_url=mock_url, raise_on_error=True) as client:
+    async with Client.openai(mock_key(), base_url=mock_url, raise_on_error=True) as client:
         created = await create_assistant.asyncio(client=client, body=CreateAssistantRequest(model="gpt-4o"))
         ids = [a.id async for a in list_assistants.asyncio_all(client=client, limit=1, max_pages=50)]
         assert created.id in ids
@@ -114,7 +79,7 @@ async def test_async_operations_against_the_mock_server(mock_url: str) -> None:
 
 
 def test_a_bad_request_from_the_mock_server_is_a_typed_error(mock_url: str) -> None:
-    client = Client.openai(_mock_key(), base_url=mock_url, raise_on_error=True)
+    client = Client.openai(mock_key(), base_url=mock_url, raise_on_error=True)
     with client, pytest.raises(errors.BadRequestError) as caught:
         create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4o", temperature=3))
     assert caught.value.status_code == 400 and caught.value.message

@@ -106,3 +106,10 @@ def test_no_key_in_a_connection_error(caplog: pytest.LogCaptureFixture) -> None:
             get_assistant.sync("asst_1", client=client)
         assert_no_secret("".join(traceback.format_exception(caught.value)))
     assert_no_secret(caplog.text)
+
+
+def test_redaction_leaves_ordinary_words_alone() -> None:
+    assert errors.redact("Either x-portkey-provider or x-portkey-config", ["x", "Bearer x"]) == (
+        "Either x-portkey-provider or x-portkey-config"
+    )
+    assert errors.redact(f"key {API_KEY} rejected", [API_KEY]) == "key [REDACTED] rejected"
