@@ -12,7 +12,7 @@ import logging
 import os
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from attrs import define, evolve, field
@@ -23,6 +23,9 @@ from tenacity import (
     stop_after_attempt,
     wait_exponential_jitter,
 )
+
+if TYPE_CHECKING:
+    from .api.assistants import Assistants, AsyncAssistants
 
 BETA_HEADER = "OpenAI-Beta"
 BETA_PROFILES: dict[str, str] = {
@@ -423,6 +426,21 @@ class Client:
         headers.update(options.pop("headers", {}))
         return cls(base_url, credentials=credentials, headers=headers, **options)
 
+    # -- operations bound to this client -------------------------------------------------------
+
+    @property
+    def assistants(self) -> "Assistants":
+        """The Assistants operations on this client; they raise on any non-2xx status."""
+        # Imported here because the api package imports this module.
+        from .api.assistants import Assistants
+
+        return Assistants(self)
+
+    @property
+    def aio(self) -> "AsyncOperations":
+        """The same operations, async: ``await client.aio.assistants....``."""
+        return AsyncOperations(self)
+
     # -- what the generated functions use -----------------------------------------------------
 
     @property
@@ -508,6 +526,19 @@ class Client:
 
     async def __aexit__(self, *args: object) -> None:
         await self.get_async_httpx_client().__aexit__(*args)
+
+
+class AsyncOperations:
+    """Async operations bound to a client (``client.aio``)."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    @property
+    def assistants(self) -> "AsyncAssistants":
+        from .api.assistants import AsyncAssistants
+
+        return AsyncAssistants(self._client)
 
 
 __all__ = [
