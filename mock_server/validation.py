@@ -87,13 +87,21 @@ class SchemaValidator:
         if not viable:
             # Every branch refused the value on a type tag (a `const`/`enum` one level down):
             # when they all point at the same field, that field is the culprit.
-            tags = {tuple(e.instance_path) for b in branches for e in b if self._is_tag_error(e, base)}
-            if len(tags) == 1:
-                return _Pointed(error, list(next(iter(tags))))
+            tag_errors = [e for b in branches for e in b if self._is_tag_error(e, base)]
+            if len({tuple(e.instance_path) for e in tag_errors}) == 1:
+                expected: list[Any] = []
+                for e in tag_errors:
+                    options = e.kind.as_dict()
+                    for value in [options.get("expected_value")] if "expected_value" in options else options.get("options", []):
+                        if value not in expected:
+                            expected.append(value)
+                shown = ", ".join(repr(v) for v in expected)
+                return _Pointed(list(tag_errors[0].instance_path), "invalid_value",
+                                f"invalid value {_short(repr(tag_errors[0].instance))}; supported values are: {shown}.")
         union = self._node(list(error.schema_path)[:-1]) or {}
         tag = (union.get("discriminator") or {}).get("propertyName") if isinstance(union, dict) else None
         if tag is not None:
-            return _Pointed(error, [*base, tag])
+            return _Pointed([*base, tag], "missing_required_parameter", "missing, or matches no known type.")
         return error
 
     @staticmethod
@@ -109,8 +117,7 @@ class SchemaValidator:
     def _describe(self, error: Any, prefix: list[Any]) -> ApiError:
         if isinstance(error, _Pointed):
             param = format_path([*prefix, *error.path])
-            return ApiError(400, f"Invalid '{param}': {_short(error.inner.message)}", param=param,
-                            code="invalid_value")
+            return ApiError(400, f"Invalid '{param}': {error.message}", param=param, code=error.code)
         kind = _kind(error)
         path = [*prefix, *error.instance_path]
         if kind == "AdditionalProperties":
@@ -129,9 +136,10 @@ class SchemaValidator:
 class _Pointed:
     """A union error re-aimed at the field that decided it (e.g. ``tools[3].type``)."""
 
-    def __init__(self, inner: Any, path: list[Any]) -> None:
-        self.inner = inner
+    def __init__(self, path: list[Any], code: str, message: str) -> None:
         self.path = path
+        self.code = code
+        self.message = message
 
 
 def _short(message: str) -> str:
