@@ -5,6 +5,7 @@ Exit codes: 0 conforms, 1 violations found, 2 usage error / bad configuration / 
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from pathlib import Path
@@ -145,7 +146,9 @@ def execute(
     if junit:
         _write(junit, render_junit(result))
     if report:
-        _write(report, render_markdown(result), append=str(report).endswith("GITHUB_STEP_SUMMARY"))
+        # The CI job summary file collects several steps' output: add to it rather than replace it.
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        _write(report, render_markdown(result), append=bool(summary_file) and Path(summary_file) == report)
     if result.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_CONFORMS if result.conforms else EXIT_VIOLATIONS

@@ -57,6 +57,7 @@ class EngineStats:
     scenarios: int = 0
     by_phase: dict[str, int] = field(default_factory=dict)
     stop_reason: str = ""
+    interrupted: bool = False
 
 
 def _auth_config(run: RunContext) -> dict[str, Any]:
@@ -185,6 +186,9 @@ def run_engine(
                         source=event.phase.value if event.phase else "engine",
                     )
                 )
+            elif isinstance(event, events.Interrupted):
+                # schemathesis catches Ctrl-C in its own loop and reports it as an event.
+                stats.interrupted = True
             elif isinstance(event, events.FatalError):
                 raise event.exception
             elif isinstance(event, events.EngineFinished):

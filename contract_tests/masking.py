@@ -11,7 +11,7 @@ MASK = "***"
 
 @dataclass(frozen=True)
 class Secret:
-    value: str
+    value: str = field(repr=False)
     # Environment variable a reader can set to replay a curl command with the real value.
     env_name: str
 

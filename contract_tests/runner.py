@@ -151,6 +151,7 @@ def run(target: Target, options: RunOptions, *, progress: Progress | None = None
                     phases=options.phases,
                 )
                 result.engine = run_engine(ctx, engine_options, limiter=limiter, progress=progress)
+                result.interrupted = result.engine.interrupted
     except KeyboardInterrupt:
         result.interrupted = True
     finally:

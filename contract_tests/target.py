@@ -23,6 +23,12 @@ class Credentials:
     virtual_key: str | None = None  # Portkey: x-portkey-virtual-key
     bearer: str | None = None  # OpenAI (or a self-hosted gateway's provider key)
 
+    def __repr__(self) -> str:
+        from contract_tests.masking import mask_value
+
+        shown = {k: mask_value(v) for k, v in vars(self).items() if v}
+        return f"Credentials({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+
     @property
     def style(self) -> str:
         return "portkey" if self.api_key else "bearer"
@@ -55,7 +61,7 @@ class Target:
     extra_headers: dict[str, str] = field(default_factory=dict)
     profile: str = "v2"
     bundled: bool = False
-    masker: Masker = field(default_factory=Masker)
+    masker: Masker = field(default_factory=Masker, repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")

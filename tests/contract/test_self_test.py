@@ -19,6 +19,7 @@ CORRECT_RUNS = {
     "seed-2": {"seed": 2},
     "seed-3": {"seed": 3},
     "v1-profile": {"seed": 4, "args": ("--beta", "v1")},
+    "rate-limited-with-retry-after": {"seed": 6, "middleware": "tests.contract.manners:throttle_some"},
     "bearer-credentials": {
         "seed": 5,
         "credentials": ("--bearer", DEFAULT_API_KEYS[0], "--second-api-key", DEFAULT_API_KEYS[1]),
