@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from typing import Self
 
 from contract_tests.target import ConfigError
 
@@ -88,7 +89,7 @@ class MockProcess:
             process.kill()
             process.wait(timeout=5)
 
-    def __enter__(self) -> MockProcess:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

@@ -27,7 +27,9 @@ def clean_up(ctx: RunContext, budget: float = CLEANUP_BUDGET_SECONDS) -> Cleanup
             result.left.append(assistant_id)
             continue
         try:
-            exchange = ctx.client.request(operation.method, operation.url_path(assistant_id), credentials=credentials)
+            exchange = ctx.client.request(
+                operation.method, operation.url_path(assistant_id), credentials=credentials
+            )
         except TargetUnreachable:
             result.left.append(assistant_id)
             continue

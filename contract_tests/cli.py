@@ -39,44 +39,92 @@ def _phases(value: str) -> tuple[str, ...]:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
-@click.option("--base-url", metavar="URL",
-              help="API to check, e.g. https://api.portkey.ai/v1 or https://api.openai.com/v1. "
-                   "Default: start the bundled mock on a free port and check it.")
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="API to check, e.g. https://api.portkey.ai/v1 or https://api.openai.com/v1. "
+    "Default: start the bundled mock on a free port and check it.",
+)
 @click.option("--api-key", metavar="KEY", help="Portkey API key (x-portkey-api-key). Env: PORTKEY_API_KEY.")
-@click.option("--virtual-key", metavar="KEY",
-              help="Portkey virtual key (x-portkey-virtual-key). Env: PORTKEY_VIRTUAL_KEY.")
+@click.option(
+    "--virtual-key",
+    metavar="KEY",
+    help="Portkey virtual key (x-portkey-virtual-key). Env: PORTKEY_VIRTUAL_KEY.",
+)
 @click.option("--bearer", metavar="KEY", help="Bearer key, e.g. an OpenAI key. Env: OPENAI_API_KEY.")
-@click.option("--second-api-key", metavar="KEY", envvar="CONFORMANCE_SECOND_API_KEY",
-              help="A second tenant's key (same style as the first): turns on the tenant isolation checks. "
-                   "Env: CONFORMANCE_SECOND_API_KEY.")
-@click.option("--header", "headers", multiple=True, metavar="'NAME: VALUE'",
-              help="Extra header on every request, e.g. 'x-portkey-provider: openai' for a self-hosted "
-                   "gateway. Repeatable.")
-@click.option("--beta", type=click.Choice(assistants_spec.profiles()), default=assistants_spec.default_profile(),
-              show_default=True, help="Assistants API version (OpenAI-Beta profile) to check.")
-@click.option("--max-examples", type=click.IntRange(1), default=DEFAULT_MAX_EXAMPLES, show_default=True,
-              help="Generated examples per operation and phase (property-based scenarios draw a quarter).")
+@click.option(
+    "--second-api-key",
+    metavar="KEY",
+    envvar="CONFORMANCE_SECOND_API_KEY",
+    help="A second tenant's key (same style as the first): turns on the tenant isolation checks. "
+    "Env: CONFORMANCE_SECOND_API_KEY.",
+)
+@click.option(
+    "--header",
+    "headers",
+    multiple=True,
+    metavar="'NAME: VALUE'",
+    help="Extra header on every request, e.g. 'x-portkey-provider: openai' for a self-hosted "
+    "gateway. Repeatable.",
+)
+@click.option(
+    "--beta",
+    type=click.Choice(assistants_spec.profiles()),
+    default=assistants_spec.default_profile(),
+    show_default=True,
+    help="Assistants API version (OpenAI-Beta profile) to check.",
+)
+@click.option(
+    "--max-examples",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_EXAMPLES,
+    show_default=True,
+    help="Generated examples per operation and phase (property-based scenarios draw a quarter).",
+)
 @click.option("--seed", type=int, default=None, help="Seed for data generation (printed in the summary).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Concurrent schemathesis workers.")
-@click.option("--max-time", type=click.FloatRange(1), default=None, metavar="SECONDS",
-              help="Stop generating new tests after this long (cleanup still runs).")
-@click.option("--rate-limit", metavar="N/UNIT", default=None,
-              help="Request rate cap for the whole run, e.g. 10/s or 500/m. 429 answers are retried "
-                   "after Retry-After either way.")
-@click.option("--phases", "phases", default=",".join(PHASES), show_default=True, callback=lambda c, p, v: _phases(v),
-              help="schemathesis phases to run.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Concurrent schemathesis workers.",
+)
+@click.option(
+    "--max-time",
+    type=click.FloatRange(1),
+    default=None,
+    metavar="SECONDS",
+    help="Stop generating new tests after this long (cleanup still runs).",
+)
+@click.option(
+    "--rate-limit",
+    metavar="N/UNIT",
+    default=None,
+    help="Request rate cap for the whole run, e.g. 10/s or 500/m. 429 answers are retried "
+    "after Retry-After either way.",
+)
+@click.option(
+    "--phases",
+    "phases",
+    default=",".join(PHASES),
+    show_default=True,
+    callback=lambda c, p, v: _phases(v),
+    help="schemathesis phases to run.",
+)
 @click.option("--no-scenarios", is_flag=True, help="Skip the behaviour scenarios (schemathesis phases only).")
 @click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Write a JUnit XML report.")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a Markdown report (e.g. to $GITHUB_STEP_SUMMARY).")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a Markdown report (e.g. to $GITHUB_STEP_SUMMARY).",
+)
 @click.option("--no-progress", is_flag=True, help="No live progress display.")
 def command(**options: object) -> None:
     """Check that an Assistants API deployment conforms to the contract in spec/openapi.yaml."""
     sys.exit(execute(**options))  # type: ignore[arg-type]
 
 
-def build_target(*, base_url, api_key, virtual_key, bearer, second_api_key, headers, beta) -> Target:  # noqa: ANN001
+def build_target(*, base_url, api_key, virtual_key, bearer, second_api_key, headers, beta) -> Target:
     extra = dict(parse_header(h) for h in headers)
     if base_url:
         credentials = resolve_credentials(api_key=api_key, virtual_key=virtual_key, bearer=bearer)
@@ -88,14 +136,32 @@ def build_target(*, base_url, api_key, virtual_key, bearer, second_api_key, head
         credentials = Credentials(bearer=bearer)
     else:
         credentials = Credentials(api_key=api_key or api_keys[0], virtual_key=virtual_key or virtual_keys[0])
-    second_key = second_api_key or next((k for k in api_keys if k != credentials.api_key and k != bearer), None)
+    second_key = second_api_key or next(
+        (k for k in api_keys if k != credentials.api_key and k != bearer), None
+    )
     second = credentials.with_primary_key(second_key) if second_key else None
     return Target("http://placeholder.invalid/v1", credentials, second, extra, beta, bundled=True)
 
 
 def execute(
-    *, base_url, api_key, virtual_key, bearer, second_api_key, headers, beta, max_examples, seed, workers,  # noqa: ANN001
-    max_time, rate_limit, phases, no_scenarios, junit, report, no_progress,
+    *,
+    base_url,
+    api_key,
+    virtual_key,
+    bearer,
+    second_api_key,
+    headers,
+    beta,
+    max_examples,
+    seed,
+    workers,
+    max_time,
+    rate_limit,
+    phases,
+    no_scenarios,
+    junit,
+    report,
+    no_progress,
 ) -> int:
     from contract_tests.progress import ProgressDisplay
     from contract_tests.reports.console import print_summary
@@ -109,8 +175,15 @@ def execute(
     mock: MockProcess | None = None
     masker = None
     try:
-        target = build_target(base_url=base_url, api_key=api_key, virtual_key=virtual_key, bearer=bearer,
-                              second_api_key=second_api_key, headers=headers, beta=beta)
+        target = build_target(
+            base_url=base_url,
+            api_key=api_key,
+            virtual_key=virtual_key,
+            bearer=bearer,
+            second_api_key=second_api_key,
+            headers=headers,
+            beta=beta,
+        )
         masker = target.masker
         if rate_limit:
             _check_rate(rate_limit)
@@ -154,7 +227,7 @@ def execute(
     return EXIT_CONFORMS if result.conforms else EXIT_VIOLATIONS
 
 
-def _mask(masker, text: str) -> str:  # noqa: ANN001
+def _mask(masker, text: str) -> str:
     return masker.mask(text) if masker is not None else text
 
 

@@ -37,30 +37,39 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
-def value_differences(path: str, sent: Any, got: Any, *, exact_maps: bool) -> list[str]:
+def value_differences(
+    path: str, sent: Any, got: Any, *, exact_maps: bool, words: tuple[str, str] = ("sent", "got")
+) -> list[str]:
+    """Differences between an expected value (`sent`) and an actual one; `words` name the two sides."""
+    before, after = words
     if isinstance(sent, dict) and isinstance(got, dict):
         problems = []
         if exact_maps and set(sent) != set(got):
             missing, extra = sorted(set(sent) - set(got)), sorted(set(got) - set(sent))
-            problems.append(f"{path}: keys differ (missing {missing}, unexpected {extra})")
+            problems.append(
+                f"{path}: keys differ ({before} {sorted(sent)}, {after} {sorted(got)}; "
+                f"missing {missing}, unexpected {extra})"
+            )
         for key, value in sent.items():
             if key not in got:
                 if not exact_maps:
-                    problems.append(f"{path}.{key}: sent {show(value)} but it is missing")
+                    problems.append(f"{path}.{key}: {before} {show(value)} but it is missing")
                 continue
-            problems += value_differences(f"{path}.{key}", value, got[key], exact_maps=exact_maps)
+            problems += value_differences(
+                f"{path}.{key}", value, got[key], exact_maps=exact_maps, words=words
+            )
         return problems
     if isinstance(sent, list) and isinstance(got, list):
         if len(sent) != len(got):
-            return [f"{path}: sent {len(sent)} items, got {len(got)}"]
+            return [f"{path}: {before} {len(sent)} items, {after} {len(got)}"]
         problems = []
         for i, (a, b) in enumerate(zip(sent, got)):
-            problems += value_differences(f"{path}[{i}]", a, b, exact_maps=exact_maps)
+            problems += value_differences(f"{path}[{i}]", a, b, exact_maps=exact_maps, words=words)
         return problems
     if not _same(sent, got):
         if isinstance(sent, str) and isinstance(got, str) and sent.startswith(got):
-            return [f"{path}: sent {len(sent)} characters, got {len(got)} (truncated)"]
-        return [f"{path}: sent {show(sent)}, got {show(got)}"]
+            return [f"{path}: {before} {len(sent)} characters, {after} {len(got)} (truncated)"]
+        return [f"{path}: {before} {show(sent)}, {after} {show(got)}"]
     return []
 
 
@@ -86,16 +95,16 @@ def field_differences(spec: SpecView, schema: dict[str, Any], sent: dict[str, An
     return problems
 
 
-def object_differences(first: Any, second: Any) -> list[str]:
+def object_differences(first: Any, second: Any, words: tuple[str, str] = ("was", "now")) -> list[str]:
     """Field-by-field differences between two renderings of the same object (must be identical)."""
     if not isinstance(first, dict) or not isinstance(second, dict):
         return [] if first == second else [f"{show(first)} != {show(second)}"]
     problems = []
     for key in sorted(set(first) | set(second)):
         if key not in second:
-            problems.append(f"{key}: missing from the second answer")
+            problems.append(f"{key}: {words[0]} {show(first[key])}, {words[1]} missing")
         elif key not in first:
-            problems.append(f"{key}: missing from the first answer")
+            problems.append(f"{key}: {words[0]} missing, {words[1]} {show(second[key])}")
         else:
-            problems += value_differences(key, first[key], second[key], exact_maps=True)
+            problems += value_differences(key, first[key], second[key], exact_maps=True, words=words)
     return problems

@@ -39,7 +39,9 @@ class RunContext:
     def observe_exchange(self, exchange: Exchange, credentials: Credentials) -> None:
         from urllib.parse import urlsplit
 
-        self.observe(exchange.method, urlsplit(exchange.url).path, exchange.status, exchange.json, credentials)
+        self.observe(
+            exchange.method, urlsplit(exchange.url).path, exchange.status, exchange.json, credentials
+        )
 
 
 _current: RunContext | None = None

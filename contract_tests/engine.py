@@ -128,7 +128,7 @@ ProgressCallback = Callable[[str, str | None, int], None]
 def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> list[Finding]:
     masker = run.target.masker
     found = []
-    for case_id, nodes in recorder.checks.items():
+    for nodes in recorder.checks.values():
         for node in nodes:
             info = node.failure_info
             if info is None or node.status.value != "failure":

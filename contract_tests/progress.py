@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import time
+from typing import Self
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 PHASE_TITLES = {
     "examples": "schemathesis: examples",
@@ -34,7 +42,7 @@ class ProgressDisplay:
         self._phases: dict[str, int] = {}
         self._current_phase: str | None = None
 
-    def __enter__(self) -> ProgressDisplay:
+    def __enter__(self) -> Self:
         if self.live:
             self._progress.start()
         return self

@@ -74,7 +74,9 @@ def _preflight(ctx: RunContext) -> None:
         raise ConfigError(f"{ctx.target.base_url} does not look like the API's base URL (404 on {op.label})")
 
 
-def _run_scenario(ctx: RunContext, scenario: Scenario, options: ScenarioOptions) -> tuple[str, Finding | None]:
+def _run_scenario(
+    ctx: RunContext, scenario: Scenario, options: ScenarioOptions
+) -> tuple[str, Finding | None]:
     run = ScenarioRun(ctx, options)
     masker = ctx.target.masker
     try:
@@ -119,12 +121,15 @@ def run(target: Target, options: RunOptions, *, progress: Progress | None = None
         with activate(ctx):
             _preflight(ctx)
             if options.scenarios:
-                scenario_options = ScenarioOptions(examples=max(3, options.max_examples // 4), seed=options.seed)
+                scenario_options = ScenarioOptions(
+                    examples=max(3, options.max_examples // 4), seed=options.seed
+                )
                 for scenario in SCENARIOS:
                     if scenario.needs_second_tenant and target.second is None:
                         result.scenarios.append(
-                            ScenarioOutcome(scenario.name, scenario.operation, "skipped", 0.0,
-                                            "needs --second-api-key")
+                            ScenarioOutcome(
+                                scenario.name, scenario.operation, "skipped", 0.0, "needs --second-api-key"
+                            )
                         )
                         continue
                     if progress:
@@ -171,4 +176,4 @@ def describe_phases(phases: tuple[str, ...]) -> str:
     return ", ".join(phases) if phases else "none"
 
 
-__all__ = ["RunOptions", "RunResult", "run", "describe_phases", "Any"]
+__all__ = ["Any", "RunOptions", "RunResult", "describe_phases", "run"]

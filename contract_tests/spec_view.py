@@ -122,7 +122,9 @@ class SpecView:
 
     def list_defaults(self) -> tuple[int, str]:
         """The `limit` and `order` a list uses when the request leaves them out."""
-        return self.query_parameter(LIST, "limit")["default"], self.default(self.query_parameter(LIST, "order"))
+        return self.query_parameter(LIST, "limit")["default"], self.default(
+            self.query_parameter(LIST, "order")
+        )
 
     def object_fields(self) -> list[str]:
         """Fields an assistant object carries (from the 200 response schema of getAssistant)."""

@@ -21,6 +21,9 @@ def after_call(context: Any, case: Any, response: Any) -> None:
     except ValueError:
         return
     run.observe(
-        response.request.method, urlsplit(response.request.url).path, response.status_code, body,
+        response.request.method,
+        urlsplit(response.request.url).path,
+        response.status_code,
+        body,
         run.target.credentials,
     )

@@ -31,7 +31,9 @@ def _error_validator(profile: str) -> Any:
 def error_shape_problem(profile: str, status: int, content_type: str | None, body: Any) -> str | None:
     """Why an error response is not in the spec's error shape, or None when it is."""
     if "json" not in (content_type or ""):
-        return f"a {status} answer should be JSON in the OpenAI error shape, got content-type {content_type!r}"
+        return (
+            f"a {status} answer should be JSON in the OpenAI error shape, got content-type {content_type!r}"
+        )
     if not _error_validator(profile).is_valid(body):
         return (
             f"a {status} answer should have the OpenAI error shape "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import schemathesis
@@ -22,14 +23,18 @@ def page_problems(page: Any, *, limit: int, order: str, after: str | None, befor
     expected_first = ids[0] if ids else None
     expected_last = ids[-1] if ids else None
     if page.get("first_id") != expected_first:
-        problems.append(f"first_id should be the first item's id {expected_first!r}, got {page.get('first_id')!r}")
+        problems.append(
+            f"first_id should be the first item's id {expected_first!r}, got {page.get('first_id')!r}"
+        )
     if page.get("last_id") != expected_last:
-        problems.append(f"last_id should be the last item's id {expected_last!r}, got {page.get('last_id')!r}")
+        problems.append(
+            f"last_id should be the last item's id {expected_last!r}, got {page.get('last_id')!r}"
+        )
     if len(set(ids)) != len(ids):
         problems.append("the page lists an assistant more than once")
     stamps = [item.get("created_at") for item in data]
     if all(isinstance(s, (int, float)) for s in stamps):
-        pairs = list(zip(stamps, stamps[1:]))
+        pairs = list(itertools.pairwise(stamps))
         wrong = [(a, b) for a, b in pairs if (a > b if order == "asc" else a < b)]
         if wrong:
             problems.append(f"order={order} but created_at goes {wrong[0][0]} then {wrong[0][1]}")

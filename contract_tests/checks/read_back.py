@@ -45,7 +45,7 @@ def _check_written(run: Any, operation_id: str, response: Any) -> None:
     read = _read(run, got["id"])
     if read.status != 200:
         raise AssertionError(f"reading the object back should give 200, got {read.describe()}")
-    problems = object_differences(got, read.json)
+    problems = object_differences(got, read.json, ("the write answered", "the read-back has"))
     if problems:
         raise AssertionError(
             _explain(f"a read-back ({read.describe()}) should equal what the write returned", problems)

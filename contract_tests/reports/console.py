@@ -26,11 +26,17 @@ def print_summary(result: RunResult, console: Console) -> None:
             if len(findings) > MAX_PER_CHECK:
                 console.print(f"    ... and {len(findings) - MAX_PER_CHECK} more (see --report)")
     style = {"CONFORMS": "green", "VIOLATIONS": "red"}.get(summary.verdict, "yellow")
-    console.print(Panel("\n".join(escape(d) for d in summary.details), title=escape(summary.headline),
-                        border_style=style, title_align="left"))
+    console.print(
+        Panel(
+            "\n".join(escape(d) for d in summary.details),
+            title=escape(summary.headline),
+            border_style=style,
+            title_align="left",
+        )
+    )
 
 
-def result_groups(result: RunResult):  # noqa: ANN201
+def result_groups(result: RunResult):
     from contract_tests.findings import Findings
 
     findings = Findings()

@@ -14,8 +14,13 @@ def render_junit(result: RunResult) -> str:
     cases = 0
     failures = 0
     for scenario in result.scenarios:
-        case = ET.SubElement(suite, "testcase", classname=f"scenarios.{scenario.operation}",
-                             name=scenario.name, time=f"{scenario.seconds:.3f}")
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=f"scenarios.{scenario.operation}",
+            name=scenario.name,
+            time=f"{scenario.seconds:.3f}",
+        )
         cases += 1
         if scenario.status == "skipped":
             ET.SubElement(case, "skipped", message=scenario.reason)
@@ -37,13 +42,15 @@ def render_junit(result: RunResult) -> str:
             for finding in found:
                 by_key.setdefault((finding.operation, finding.check), []).append(finding)
             for (operation, check), items in sorted(by_key.items()):
-                case = ET.SubElement(suite, "testcase", classname=f"schemathesis.{phase}.{operation}", name=check)
+                case = ET.SubElement(
+                    suite, "testcase", classname=f"schemathesis.{phase}.{operation}", name=check
+                )
                 cases += 1
                 failures += 1
-                failure = ET.SubElement(case, "failure", message=masker.mask(items[0].message.splitlines()[0]))
-                failure.text = masker.mask(
-                    "\n\n".join(f.message + "\n" + "\n".join(f.curl) for f in items)
+                failure = ET.SubElement(
+                    case, "failure", message=masker.mask(items[0].message.splitlines()[0])
                 )
+                failure.text = masker.mask("\n\n".join(f.message + "\n" + "\n".join(f.curl) for f in items))
     suite.set("tests", str(cases))
     suite.set("failures", str(failures))
     ET.indent(suite)

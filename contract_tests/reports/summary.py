@@ -32,10 +32,16 @@ def summarize(result: RunResult) -> Summary:
         f"{count} violation{'s' if count != 1 else ''} in {result.seconds:.1f}s"
     )
     details = [
-        f"target: {target.base_url}{' (bundled mock)' if target.bundled else ''}, "
-        f"credentials: {target.credentials.style}, profile: {target.profile}",
+        (
+            f"target: {target.base_url}{' (bundled mock)' if target.bundled else ''}, "
+            f"credentials: {target.credentials.style}, profile: {target.profile}"
+        ),
         f"scenarios: {passed} passed, {failed} failed"
-        + (f", {len(skipped)} skipped ({'; '.join(f'{s.name}: {s.reason}' for s in skipped)})" if skipped else ""),
+        + (
+            f", {len(skipped)} skipped ({'; '.join(f'{s.name}: {s.reason}' for s in skipped)})"
+            if skipped
+            else ""
+        ),
     ]
     if engine is not None:
         phases = ", ".join(f"{name} {count}" for name, count in sorted(engine.by_phase.items()))

@@ -39,7 +39,7 @@ class ScenarioRun:
     exchanges: list[Exchange] = field(default_factory=list)
 
     @property
-    def spec(self):  # noqa: ANN201
+    def spec(self):
         return self.ctx.spec
 
     @property
@@ -83,7 +83,9 @@ class ScenarioRun:
         allowed = (expected,) if isinstance(expected, int) else expected
         if exchange.status not in allowed:
             shown = " or ".join(map(str, allowed))
-            raise Violation(f"{what}: expected {shown}, got {exchange.status} ({_excerpt(exchange)})", exchange)
+            raise Violation(
+                f"{what}: expected {shown}, got {exchange.status} ({_excerpt(exchange)})", exchange
+            )
 
     def created(self, body: dict[str, Any], *, credentials: Credentials | None = None) -> dict[str, Any]:
         """Create an assistant that must be accepted; returns the created object."""
@@ -121,7 +123,7 @@ class Scenario:
 SCENARIOS: list[Scenario] = []
 
 
-def scenario(name: str, operation: str, *, needs_second_tenant: bool = False):  # noqa: ANN201
+def scenario(name: str, operation: str, *, needs_second_tenant: bool = False):
     def register(func: Callable[[ScenarioRun], None]) -> Callable[[ScenarioRun], None]:
         SCENARIOS.append(Scenario(name, operation, func, needs_second_tenant))
         return func

@@ -48,7 +48,7 @@ def minimal_instance(spec: SpecView, schema: dict[str, Any]) -> Any:
     for key in ("oneOf", "anyOf"):
         if key in schema:
             return minimal_instance(spec, spec.resolve(schema[key][0]))
-    if "examples" in schema and schema["examples"]:
+    if schema.get("examples"):
         return copy.deepcopy(schema["examples"][0])
     kind = next(iter(spec.types(schema)), "object")
     if kind == "object":
@@ -75,7 +75,9 @@ def at_limits(spec: SpecView, field_schema: dict[str, Any]) -> Any | None:
         count = int(schema.get("maxProperties", 3))
         key_len = int(spec.resolve(schema.get("propertyNames", {})).get("maxLength", 16))
         value_len = int(spec.resolve(schema["additionalProperties"]).get("maxLength", 16))
-        return {text_of_length(key_len, f"{i:02d}"): text_of_length(value_len, f"{i:02d}") for i in range(count)}
+        return {
+            text_of_length(key_len, f"{i:02d}"): text_of_length(value_len, f"{i:02d}") for i in range(count)
+        }
     if "array" in kinds and "maxItems" in schema:
         item = minimal_instance(spec, spec.resolve(schema["items"]))
         return [copy.deepcopy(item) for _ in range(int(schema["maxItems"]))]
@@ -109,7 +111,9 @@ def bad_field_values(spec: SpecView, name: str, field_schema: dict[str, Any]) ->
         if "maxItems" in schema:
             item = minimal_instance(spec, spec.resolve(schema["items"]))
             count = int(schema["maxItems"]) + 1
-            bad.append(BadInput(name, [copy.deepcopy(item) for _ in range(count)], f"{name} with {count} items"))
+            bad.append(
+                BadInput(name, [copy.deepcopy(item) for _ in range(count)], f"{name} with {count} items")
+            )
         bad.append(BadInput(name, "not-a-list", f"{name} given a string"))
     if "object" in kinds and isinstance(schema.get("additionalProperties"), dict):
         if "maxProperties" in schema:
@@ -120,7 +124,9 @@ def bad_field_values(spec: SpecView, name: str, field_schema: dict[str, Any]) ->
             bad.append(BadInput(name, {"k" * (key_limit + 1): "v"}, f"{name} key longer than {key_limit}"))
         value_limit = spec.resolve(schema["additionalProperties"]).get("maxLength")
         if value_limit is not None:
-            bad.append(BadInput(name, {"k": "v" * (value_limit + 1)}, f"{name} value longer than {value_limit}"))
+            bad.append(
+                BadInput(name, {"k": "v" * (value_limit + 1)}, f"{name} value longer than {value_limit}")
+            )
     if "object" in kinds:
         bad.append(BadInput(name, "not-an-object", f"{name} given a string"))
     union = [spec.resolve(b) for key in ("anyOf", "oneOf") for b in schema.get(key, [])]

@@ -10,7 +10,9 @@ from contract_tests.scenarios._bodies import BadInput
 
 def names_param(param: object, expected: str) -> bool:
     # `metadata` or a path into it (`metadata.key`, `tools[3]`) both name the input.
-    return isinstance(param, str) and (param == expected or param.startswith((expected + ".", expected + "[")))
+    return isinstance(param, str) and (
+        param == expected or param.startswith((expected + ".", expected + "["))
+    )
 
 
 def expect_refusal(run: ScenarioRun, exchange: Exchange, bad: BadInput, what: str) -> None:

@@ -68,7 +68,9 @@ def walk(
         new_ids = [item.get("id") for item in data]
         repeated = set(new_ids) & set(result.ids)
         if repeated:
-            raise Violation(f"paging with after= should never repeat an item, but {sorted(repeated)} came back", page)
+            raise Violation(
+                f"paging with after= should never repeat an item, but {sorted(repeated)} came back", page
+            )
         result.ids += new_ids
         if not page.json.get("has_more"):
             result.complete = True

@@ -28,15 +28,21 @@ def beta_header_is_required(run: ScenarioRun) -> None:
         DELETE: lambda **kw: run.delete(target["id"], **kw),
     }
     for operation_id, call in calls.items():
-        for why, kwargs in (("without the header", {"beta": False}), (f"with {name}: {UNKNOWN_VALUE}",
-                                                                         {"headers": {name: UNKNOWN_VALUE}})):
+        for why, kwargs in (
+            ("without the header", {"beta": False}),
+            (f"with {name}: {UNKNOWN_VALUE}", {"headers": {name: UNKNOWN_VALUE}}),
+        ):
             exchange = call(**kwargs)
             if exchange.status != 400:
                 raise Violation(
                     f"{run.spec.operation(operation_id).label} {why} should be refused with 400, got {exchange.status}",
                     exchange,
                 )
-            problem = error_shape_problem(run.spec.profile, exchange.status, exchange.content_type, exchange.json)
+            problem = error_shape_problem(
+                run.spec.profile, exchange.status, exchange.content_type, exchange.json
+            )
             if problem:
                 raise Violation(problem, exchange)
-    run.expect_status(run.get(target["id"]), 200, "reading an assistant after requests without the beta header")
+    run.expect_status(
+        run.get(target["id"]), 200, "reading an assistant after requests without the beta header"
+    )

@@ -33,22 +33,31 @@ def bad_credentials(run: ScenarioRun) -> list[BadCredentials]:
     all_auth = ("Authorization", "x-portkey-api-key", "x-portkey-virtual-key")
     variants = [BadCredentials("no credentials", {}, all_auth, CREDENTIAL_REFUSALS)]
     if creds.api_key:
-        variants.append(BadCredentials("a wrong API key", {"x-portkey-api-key": wrong}, (), CREDENTIAL_REFUSALS))
+        variants.append(
+            BadCredentials("a wrong API key", {"x-portkey-api-key": wrong}, (), CREDENTIAL_REFUSALS)
+        )
         if creds.virtual_key:
             variants += [
                 BadCredentials("no virtual key", {}, ("x-portkey-virtual-key",), VIRTUAL_KEY_REFUSALS),
-                BadCredentials("a wrong virtual key", {"x-portkey-virtual-key": wrong}, (), VIRTUAL_KEY_REFUSALS),
+                BadCredentials(
+                    "a wrong virtual key", {"x-portkey-virtual-key": wrong}, (), VIRTUAL_KEY_REFUSALS
+                ),
             ]
     else:
-        variants.append(BadCredentials("a wrong bearer key", {"Authorization": f"Bearer {wrong}"}, (),
-                                       CREDENTIAL_REFUSALS))
+        variants.append(
+            BadCredentials(
+                "a wrong bearer key", {"Authorization": f"Bearer {wrong}"}, (), CREDENTIAL_REFUSALS
+            )
+        )
     return variants
 
 
 def _expect_refused(run: ScenarioRun, exchange: Exchange, bad: BadCredentials, what: str) -> None:
     if exchange.status not in bad.refusals:
         shown = " or ".join(map(str, bad.refusals))
-        raise Violation(f"{what} with {bad.why} should be refused with {shown}, got {exchange.status}", exchange)
+        raise Violation(
+            f"{what} with {bad.why} should be refused with {shown}, got {exchange.status}", exchange
+        )
     problem = error_shape_problem(run.spec.profile, exchange.status, exchange.content_type, exchange.json)
     if problem:
         raise Violation(problem, exchange)
@@ -77,4 +86,6 @@ def credentials_are_required(run: ScenarioRun) -> None:
         raise Violation("refused requests must change nothing, but:\n  " + "\n  ".join(problems), after)
     stored = _stored_with_marker(run, marker)
     if stored:
-        raise Violation(f"a create without valid credentials stored assistants: {stored}", *run.exchanges[-1:])
+        raise Violation(
+            f"a create without valid credentials stored assistants: {stored}", *run.exchanges[-1:]
+        )

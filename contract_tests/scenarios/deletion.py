@@ -25,8 +25,14 @@ def delete_removes_only_that_assistant(run: ScenarioRun) -> None:
     first, middle, last = (run.created(run.tagged({**body, "name": f"delete-{i}"})) for i in range(3))
     answer = run.delete(middle["id"])
     run.expect_status(answer, 200, "deleting an existing assistant")
-    if not isinstance(answer.json, dict) or answer.json.get("id") != middle["id"] or answer.json.get("deleted") is not True:
-        raise Violation(f"a delete should answer id={middle['id']!r}, deleted=true; got {answer.text[:200]!r}", answer)
+    if (
+        not isinstance(answer.json, dict)
+        or answer.json.get("id") != middle["id"]
+        or answer.json.get("deleted") is not True
+    ):
+        raise Violation(
+            f"a delete should answer id={middle['id']!r}, deleted=true; got {answer.text[:200]!r}", answer
+        )
     expect_not_found(run, run.get(middle["id"]), "reading a deleted assistant")
     expect_not_found(run, run.modify(middle["id"], {"name": "after-delete"}), "modifying a deleted assistant")
     expect_not_found(run, run.delete(middle["id"]), "deleting an assistant twice")
@@ -35,15 +41,18 @@ def delete_removes_only_that_assistant(run: ScenarioRun) -> None:
         run.expect_status(read, 200, "reading an assistant after another one was deleted")
         problems = object_differences(survivor, read.json)
         if problems:
-            raise Violation("deleting one assistant must not change another:\n  " + "\n  ".join(problems), read)
+            raise Violation(
+                "deleting one assistant must not change another:\n  " + "\n  ".join(problems), read
+            )
     limit = run.spec.query_parameter(LIST, "limit").get("maximum", 20)
     listed = walk(run, limit=limit, until_seen={first["id"], last["id"]})
     if middle["id"] in listed.ids:
         raise Violation(f"a deleted assistant {middle['id']!r} is still listed", listed.pages[-1])
     missing = {first["id"], last["id"]} - set(listed.ids)
     if missing:
-        raise Violation(f"assistants that were not deleted are missing from the list: {sorted(missing)}",
-                        listed.pages[-1])
+        raise Violation(
+            f"assistants that were not deleted are missing from the list: {sorted(missing)}", listed.pages[-1]
+        )
 
 
 @scenario("unknown_id_is_not_found", "GET /assistants/{assistant_id}")

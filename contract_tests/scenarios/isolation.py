@@ -18,7 +18,10 @@ def tenants_are_isolated(run: ScenarioRun) -> None:
     assert target.second is not None
     body = example_body(run.spec, CREATE)
     limit = run.spec.query_parameter(LIST, "limit").get("maximum", 20)
-    for owner, other, label in ((target.credentials, target.second, "A"), (target.second, target.credentials, "B")):
+    for owner, other, label in (
+        (target.credentials, target.second, "A"),
+        (target.second, target.credentials, "B"),
+    ):
         mine = run.created(run.tagged({**body, "name": f"tenant-{label}"}), credentials=owner)
         for what, exchange in (
             ("reading", run.get(mine["id"], credentials=other)),
@@ -32,9 +35,13 @@ def tenants_are_isolated(run: ScenarioRun) -> None:
                 )
         listed = walk(run, limit=limit, credentials=other)
         if mine["id"] in listed.ids:
-            raise Violation(f"tenant {label}'s assistant {mine['id']!r} is listed for another tenant", listed.pages[-1])
+            raise Violation(
+                f"tenant {label}'s assistant {mine['id']!r} is listed for another tenant", listed.pages[-1]
+            )
         after = run.get(mine["id"], credentials=owner)
         run.expect_status(after, 200, f"tenant {label} reading its own assistant")
         problems = object_differences(mine, after.json)
         if problems:
-            raise Violation(f"another tenant changed tenant {label}'s assistant:\n  " + "\n  ".join(problems), after)
+            raise Violation(
+                f"another tenant changed tenant {label}'s assistant:\n  " + "\n  ".join(problems), after
+            )

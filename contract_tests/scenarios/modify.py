@@ -16,12 +16,18 @@ def expected_after_modify(before: dict[str, Any], patch: dict[str, Any]) -> dict
     return {key: value for key, value in before.items() if key not in patch}
 
 
-def _check_partial(run: ScenarioRun, before: dict[str, Any], patch: dict[str, Any], answer: Any, what: str) -> None:
+def _check_partial(
+    run: ScenarioRun, before: dict[str, Any], patch: dict[str, Any], answer: Any, what: str
+) -> None:
     problems = field_differences(run.spec, run.spec.request_schema(MODIFY), patch, answer)
     if problems:
-        raise Violation(f"{what} should apply every sent field:\n  " + "\n  ".join(problems[:10]), *run.exchanges[-1:])
+        raise Violation(
+            f"{what} should apply every sent field:\n  " + "\n  ".join(problems[:10]), *run.exchanges[-1:]
+        )
     kept = expected_after_modify(before, patch)
-    problems = object_differences(kept, {k: v for k, v in answer.items() if k in kept})
+    problems = object_differences(
+        kept, {k: v for k, v in answer.items() if k in kept}, ("was", "after the modify")
+    )
     if problems:
         raise Violation(
             f"{what} should leave fields it does not send unchanged (modify is partial):\n  "
@@ -30,9 +36,11 @@ def _check_partial(run: ScenarioRun, before: dict[str, Any], patch: dict[str, An
         )
     read = run.get(answer["id"])
     run.expect_status(read, 200, f"reading back after {what}")
-    problems = object_differences(answer, read.json)
+    problems = object_differences(answer, read.json, ("the write answered", "the read-back has"))
     if problems:
-        raise Violation(f"after {what} a read-back should equal the answer:\n  " + "\n  ".join(problems[:10]), read)
+        raise Violation(
+            f"after {what} a read-back should equal the answer:\n  " + "\n  ".join(problems[:10]), read
+        )
 
 
 @scenario("modify_is_partial", "POST /assistants/{assistant_id}")

@@ -10,7 +10,7 @@ from contract_tests.spec_view import CREATE
 SMALL_PAGE = 3  # any limit well below the number of assistants created makes several pages
 
 
-def _ids(page) -> list[str]:  # noqa: ANN001
+def _ids(page) -> list[str]:
     return [item.get("id") for item in page.json["data"]]
 
 
@@ -42,11 +42,14 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
         )
     explicit = list_page(run, limit=SMALL_PAGE, order=default_order)
     if _ids(explicit) != _ids(forward.pages[0]):
-        raise Violation(f"the default order should be {default_order!r}: order={default_order} lists "
-                        f"{_ids(explicit)}, no order lists {_ids(forward.pages[0])}", explicit)
+        raise Violation(
+            f"the default order should be {default_order!r}: order={default_order} lists "
+            f"{_ids(explicit)}, no order lists {_ids(forward.pages[0])}",
+            explicit,
+        )
 
     ours_forward = [i for i in forward.ids if i in mine]
-    after_ours = forward.ids[forward.ids.index(ours_forward[-1]) + 1:]
+    after_ours = forward.ids[forward.ids.index(ours_forward[-1]) + 1 :]
     anchor = after_ours[0] if after_ours else None
     backward = walk(run, limit=SMALL_PAGE, order=other_order, after=anchor, until_seen=mine)
     ours_backward = [i for i in backward.ids if i in mine]

@@ -18,7 +18,9 @@ def _stored_with_marker(run: ScenarioRun, marker: str) -> list[str]:
     return [
         item.get("id")
         for item in data
-        if isinstance(item, dict) and isinstance(item.get("metadata"), dict) and item["metadata"].get(TAG_KEY) == marker
+        if isinstance(item, dict)
+        and isinstance(item.get("metadata"), dict)
+        and item["metadata"].get(TAG_KEY) == marker
     ]
 
 

@@ -20,17 +20,23 @@ def _limits_body(run: ScenarioRun, operation_id: str, base: dict[str, Any]) -> d
     return body
 
 
-def expect_kept(run: ScenarioRun, what: str, schema: dict[str, Any], sent: dict[str, Any], answer: Any) -> None:
+def expect_kept(
+    run: ScenarioRun, what: str, schema: dict[str, Any], sent: dict[str, Any], answer: Any
+) -> None:
     """The answer to a write carries every sent field, and a read-back returns exactly the answer."""
     problems = field_differences(run.spec, schema, sent, answer)
     if problems:
-        raise Violation(f"{what}: the answer should carry every field as sent:\n  " + "\n  ".join(problems[:10]),
-                        *run.exchanges[-1:])
+        raise Violation(
+            f"{what}: the answer should carry every field as sent:\n  " + "\n  ".join(problems[:10]),
+            *run.exchanges[-1:],
+        )
     read = run.get(answer["id"])
     run.expect_status(read, 200, f"reading back after {what}")
-    problems = object_differences(answer, read.json)
+    problems = object_differences(answer, read.json, ("the write answered", "the read-back has"))
     if problems:
-        raise Violation(f"{what}: a read-back should equal the answer:\n  " + "\n  ".join(problems[:10]), read)
+        raise Violation(
+            f"{what}: a read-back should equal the answer:\n  " + "\n  ".join(problems[:10]), read
+        )
 
 
 @scenario("long_values_are_kept", "POST /assistants")

@@ -13,8 +13,16 @@ async def _throttle_some(app: App, request: Request) -> Response:
     # Every 7th request is rate limited: a polite client waits Retry-After and sends it again.
     if "/assistants" in request.path and next(_counter) % 7 == 3:
         response = Response(429)
-        response.set_json({"error": {"message": "Rate limit reached for requests.", "type": "requests",
-                                     "param": None, "code": "rate_limit_exceeded"}})
+        response.set_json(
+            {
+                "error": {
+                    "message": "Rate limit reached for requests.",
+                    "type": "requests",
+                    "param": None,
+                    "code": "rate_limit_exceeded",
+                }
+            }
+        )
         response.set_header("content-type", "application/json")
         response.set_header("retry-after", "0")
         return response

@@ -10,8 +10,12 @@ from click.testing import CliRunner
 from contract_tests.cli import command
 from tests.contract.harness import ROOT  # noqa: F401  (the repo root is importable)
 
-CLEAN_ENV = {"PORTKEY_API_KEY": None, "PORTKEY_VIRTUAL_KEY": None, "OPENAI_API_KEY": None,
-             "CONFORMANCE_SECOND_API_KEY": None}
+CLEAN_ENV = {
+    "PORTKEY_API_KEY": None,
+    "PORTKEY_VIRTUAL_KEY": None,
+    "OPENAI_API_KEY": None,
+    "CONFORMANCE_SECOND_API_KEY": None,
+}
 
 
 def _closed_port() -> int:
@@ -20,7 +24,7 @@ def _closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def invoke(*args: str, env: dict | None = None):  # noqa: ANN201
+def invoke(*args: str, env: dict | None = None):
     return CliRunner().invoke(command, list(args), env={**CLEAN_ENV, **(env or {})})
 
 
@@ -29,14 +33,26 @@ def invoke(*args: str, env: dict | None = None):  # noqa: ANN201
     [
         (("--base-url", "http://127.0.0.1:{port}/v1"), {}, "no credentials"),
         (("--base-url", "ftp://example.test/v1", "--bearer", "sk-x"), {}, "must be an http(s) URL"),
-        (("--header", "no-colon-here", "--base-url", "http://127.0.0.1:{port}/v1", "--bearer", "k"), {},
-         "--header expects"),
-        (("--rate-limit", "fast", "--base-url", "http://127.0.0.1:{port}/v1", "--bearer", "k"), {},
-         "--rate-limit expects"),
-        (("--virtual-key", "vk", "--base-url", "http://127.0.0.1:{port}/v1", "--bearer", "k"), {},
-         "--virtual-key goes with a Portkey API key"),
-        (("--base-url", "http://127.0.0.1:{port}/v1"), {"OPENAI_API_KEY": "sk-secret-from-env-123"},
-         "target unreachable"),
+        (
+            ("--header", "no-colon-here", "--base-url", "http://127.0.0.1:{port}/v1", "--bearer", "k"),
+            {},
+            "--header expects",
+        ),
+        (
+            ("--rate-limit", "fast", "--base-url", "http://127.0.0.1:{port}/v1", "--bearer", "k"),
+            {},
+            "--rate-limit expects",
+        ),
+        (
+            ("--virtual-key", "vk", "--base-url", "http://127.0.0.1:{port}/v1", "--bearer", "k"),
+            {},
+            "--virtual-key goes with a Portkey API key",
+        ),
+        (
+            ("--base-url", "http://127.0.0.1:{port}/v1"),
+            {"OPENAI_API_KEY": "sk-secret-from-env-123"},
+            "target unreachable",
+        ),
     ],
 )
 def test_bad_configuration_exits_2(args: tuple[str, ...], env: dict, message: str) -> None:
@@ -66,7 +82,20 @@ def test_refused_credentials_exit_2_without_showing_the_key() -> None:
 def test_help_names_every_documented_option() -> None:
     result = invoke("--help")
     assert result.exit_code == 0
-    for option in ("--base-url", "--api-key", "--virtual-key", "--bearer", "--second-api-key", "--header",
-                   "--beta", "--max-examples", "--seed", "--workers", "--max-time", "--rate-limit",
-                   "--junit", "--report"):
+    for option in (
+        "--base-url",
+        "--api-key",
+        "--virtual-key",
+        "--bearer",
+        "--second-api-key",
+        "--header",
+        "--beta",
+        "--max-examples",
+        "--seed",
+        "--workers",
+        "--max-time",
+        "--rate-limit",
+        "--junit",
+        "--report",
+    ):
         assert option in result.output

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from mock_server import DEFAULT_API_KEYS
 
 from contract_tests.bundled_mock import MockProcess, default_command
 from contract_tests.http import ApiClient
 from contract_tests.target import Credentials, Target
+from mock_server import DEFAULT_API_KEYS
 from tests.contract.harness import FAST_ARGS, ROOT, _env
 
 
@@ -26,17 +26,38 @@ def _mock_on(db: Path, *extra: str) -> MockProcess:
 def _remaining(url: str) -> dict[str, int]:
     counts = {}
     for key in DEFAULT_API_KEYS:
-        page = httpx.get(f"{url}/assistants", params={"limit": 100},
-                         headers={"Authorization": f"Bearer {key}", "OpenAI-Beta": "assistants=v2"}).json()
+        page = httpx.get(
+            f"{url}/assistants",
+            params={"limit": 100},
+            headers={"Authorization": f"Bearer {key}", "OpenAI-Beta": "assistants=v2"},
+        ).json()
         counts[key[-2:]] = len(page["data"])
     return counts
 
 
 def _cli(url: str, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "contract_tests", "--base-url", url, "--bearer", DEFAULT_API_KEYS[0],
-         "--second-api-key", DEFAULT_API_KEYS[1], *FAST_ARGS, "--seed", "3", "--no-progress", *args],
-        cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "contract_tests",
+            "--base-url",
+            url,
+            "--bearer",
+            DEFAULT_API_KEYS[0],
+            "--second-api-key",
+            DEFAULT_API_KEYS[1],
+            *FAST_ARGS,
+            "--seed",
+            "3",
+            "--no-progress",
+            *args,
+        ],
+        cwd=ROOT,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -77,7 +98,9 @@ def test_rate_limit_option_spaces_requests(tmp_path: Path) -> None:
     from schemathesis.core.rate_limit import build_limiter
 
     with _mock_on(tmp_path / "state.sqlite3") as mock:
-        client = ApiClient(Target(mock.url, Credentials(bearer=DEFAULT_API_KEYS[0])), limiter=build_limiter("5/s"))
+        client = ApiClient(
+            Target(mock.url, Credentials(bearer=DEFAULT_API_KEYS[0])), limiter=build_limiter("5/s")
+        )
         started = time.monotonic()
         for _ in range(11):
             assert client.request("GET", "/assistants").status == 200

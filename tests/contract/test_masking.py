@@ -36,7 +36,10 @@ def test_curl_commands_replay_with_keys_from_the_environment() -> None:
     # The shell expands the reference back to the key: the command is replayable as printed.
     echoed = subprocess.run(
         ["bash", "-c", command.replace("curl ", "printf '%s\\n' ", 1)],
-        env={"PORTKEY_API_KEY": KEY, "PORTKEY_VIRTUAL_KEY": VIRTUAL}, capture_output=True, text=True, check=True,
+        env={"PORTKEY_API_KEY": KEY, "PORTKEY_VIRTUAL_KEY": VIRTUAL},
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert f"x-portkey-api-key: {KEY}" in echoed
     assert f"x-portkey-virtual-key: {VIRTUAL}" in echoed

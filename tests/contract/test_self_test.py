@@ -8,8 +8,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from mock_server import DEFAULT_API_KEYS
 
+from mock_server import DEFAULT_API_KEYS
 from tests.contract.harness import Outcome, run_conformance
 from tests.contract.variants import VARIANTS
 
@@ -29,7 +29,9 @@ CORRECT_RUNS = {
 
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
-    jobs = {f"variant:{name}": {"middleware": f"tests.contract.variants:{name}", "seed": 1} for name in VARIANTS}
+    jobs = {
+        f"variant:{name}": {"middleware": f"tests.contract.variants:{name}", "seed": 1} for name in VARIANTS
+    }
     jobs.update({f"correct:{name}": kwargs for name, kwargs in CORRECT_RUNS.items()})
     with ThreadPoolExecutor(PARALLEL) as pool:
         futures = {key: pool.submit(run_conformance, **kwargs) for key, kwargs in jobs.items()}
@@ -39,8 +41,17 @@ def outcomes() -> dict[str, Outcome]:
 def test_there_are_at_least_twenty_variants_of_every_kind() -> None:
     assert len(VARIANTS) >= 20
     kinds = {v.kind for v in VARIANTS.values()}
-    for kind in ("shape", "validation", "lost write", "non-partial modify", "pagination", "auth",
-                 "tenant leak", "status", "content type"):
+    for kind in (
+        "shape",
+        "validation",
+        "lost write",
+        "non-partial modify",
+        "pagination",
+        "auth",
+        "tenant leak",
+        "status",
+        "content type",
+    ):
         assert kind in kinds
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import assistants_spec
-from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
 
 from contract_tests.spec_view import CREATE, LIST, MODIFY, spec_view
+from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
 from tests.contract._asgi import App, Request, Response, call, middleware, rewrite_request, rewrite_response
 
 
@@ -23,18 +23,20 @@ class Variant:
     caught_by: tuple[str, ...]  # at least one of these checks must report it
 
 
-def variant(kind: str, *caught_by: str):  # noqa: ANN201
+def variant(kind: str, *caught_by: str):
     """Mark a middleware as a variant; VARIANTS (at the end) collects them under their module names."""
 
-    def register(factory):  # noqa: ANN001, ANN202
+    def register(factory):
         factory.variant_info = (kind, caught_by)
         return factory
 
     return register
 
 
-def _spec(request: Request):  # noqa: ANN202
-    profile = assistants_spec.profile_for_header(request.headers.get(assistants_spec.beta_header_name().lower()))
+def _spec(request: Request):
+    profile = assistants_spec.profile_for_header(
+        request.headers.get(assistants_spec.beta_header_name().lower())
+    )
     return spec_view(profile or assistants_spec.default_profile())
 
 
@@ -47,7 +49,7 @@ def _assistants(value: object) -> list[dict]:
     return []
 
 
-def _edit_body(request: Request, edit) -> None:  # noqa: ANN001
+def _edit_body(request: Request, edit) -> None:
     body = request.json()
     if isinstance(body, dict):
         edit(body)
@@ -101,8 +103,12 @@ def _clamp_temperature(request: Request) -> None:
         _edit_body(request, edit)
 
 
-clamp_temperature = variant("validation", "out_of_range_create_is_refused", "out_of_range_modify_is_refused",
-                            "negative_data_rejection")(rewrite_request(_clamp_temperature))
+clamp_temperature = variant(
+    "validation",
+    "out_of_range_create_is_refused",
+    "out_of_range_modify_is_refused",
+    "negative_data_rejection",
+)(rewrite_request(_clamp_temperature))
 
 
 def _ignore_unknown_fields(request: Request) -> None:
@@ -111,8 +117,12 @@ def _ignore_unknown_fields(request: Request) -> None:
         _edit_body(request, lambda body: [body.pop(k) for k in list(body) if k not in known])
 
 
-ignore_unknown_fields = variant("validation", "out_of_range_create_is_refused", "other_profile_fields_are_refused",
-                                "negative_data_rejection")(rewrite_request(_ignore_unknown_fields))
+ignore_unknown_fields = variant(
+    "validation",
+    "out_of_range_create_is_refused",
+    "other_profile_fields_are_refused",
+    "negative_data_rejection",
+)(rewrite_request(_ignore_unknown_fields))
 
 
 def _truncate_long_name(request: Request) -> None:
@@ -126,8 +136,12 @@ def _truncate_long_name(request: Request) -> None:
         _edit_body(request, edit)
 
 
-truncate_long_name = variant("validation", "out_of_range_create_is_refused", "out_of_range_modify_is_refused",
-                             "negative_data_rejection")(rewrite_request(_truncate_long_name))
+truncate_long_name = variant(
+    "validation",
+    "out_of_range_create_is_refused",
+    "out_of_range_modify_is_refused",
+    "negative_data_rejection",
+)(rewrite_request(_truncate_long_name))
 
 
 def _errors_without_param(request: Request, response: Response) -> None:
@@ -178,8 +192,9 @@ def _drop_metadata_on_create(request: Request) -> None:
         _edit_body(request, lambda body: body.pop("metadata", None))
 
 
-drop_metadata_on_create = variant("lost write", "created_is_read_back", "generated_bodies_round_trip",
-                                  "long_values_are_kept")(rewrite_request(_drop_metadata_on_create))
+drop_metadata_on_create = variant(
+    "lost write", "created_is_read_back", "generated_bodies_round_trip", "long_values_are_kept"
+)(rewrite_request(_drop_metadata_on_create))
 
 
 async def _modify_not_stored(app: App, request: Request) -> Response:
@@ -195,8 +210,9 @@ async def _modify_not_stored(app: App, request: Request) -> Response:
     return response
 
 
-modify_not_stored = variant("lost write", "modify_is_read_back", "modify_is_partial",
-                            "modify_one_field_at_a_time")(middleware(_modify_not_stored))
+modify_not_stored = variant(
+    "lost write", "modify_is_read_back", "modify_is_partial", "modify_one_field_at_a_time"
+)(middleware(_modify_not_stored))
 
 
 def _modify_not_partial(request: Request) -> None:
@@ -233,7 +249,7 @@ delete_keeps_object = variant("lost write", "deleted_is_gone", "delete_removes_o
 
 
 # -- pagination bugs -------------------------------------------------------------------------------
-def _drop_query(name: str):  # noqa: ANN202
+def _drop_query(name: str):
     def change(request: Request) -> None:
         if request.is_list and name in request.query:
             query = request.query
@@ -261,7 +277,9 @@ def _has_more_always_false(request: Request, response: Response) -> None:
         response.set_json(body)
 
 
-has_more_always_false = variant("pagination", "list_pages_fit_together")(rewrite_response(_has_more_always_false))
+has_more_always_false = variant("pagination", "list_pages_fit_together")(
+    rewrite_response(_has_more_always_false)
+)
 
 
 def _swapped_first_last_id(request: Request, response: Response) -> None:
@@ -355,8 +373,9 @@ def _create_answers_201(request: Request, response: Response) -> None:
         response.status = 201
 
 
-create_answers_201 = variant("status", "status_code_conformance", "out_of_range_create_is_refused",
-                             "long_values_are_kept")(rewrite_response(_create_answers_201))
+create_answers_201 = variant(
+    "status", "status_code_conformance", "out_of_range_create_is_refused", "long_values_are_kept"
+)(rewrite_response(_create_answers_201))
 
 
 def _validation_is_422(request: Request, response: Response) -> None:
@@ -364,8 +383,9 @@ def _validation_is_422(request: Request, response: Response) -> None:
         response.status = 422
 
 
-validation_is_422 = variant("status", "status_code_conformance", "negative_data_rejection",
-                            "out_of_range_create_is_refused")(rewrite_response(_validation_is_422))
+validation_is_422 = variant(
+    "status", "status_code_conformance", "negative_data_rejection", "out_of_range_create_is_refused"
+)(rewrite_response(_validation_is_422))
 
 
 def _success_as_text_plain(request: Request, response: Response) -> None:
@@ -373,7 +393,9 @@ def _success_as_text_plain(request: Request, response: Response) -> None:
         response.set_header("content-type", "text/plain")
 
 
-success_as_text_plain = variant("content type", "content_type_conformance")(rewrite_response(_success_as_text_plain))
+success_as_text_plain = variant("content type", "content_type_conformance")(
+    rewrite_response(_success_as_text_plain)
+)
 
 
 def _errors_not_json(request: Request, response: Response) -> None:
@@ -382,15 +404,17 @@ def _errors_not_json(request: Request, response: Response) -> None:
         response.set_header("content-type", "text/html")
 
 
-errors_not_json = variant("content type", "openai_error_shape", "content_type_conformance",
-                          "out_of_range_create_is_refused")(rewrite_response(_errors_not_json))
+errors_not_json = variant(
+    "content type", "openai_error_shape", "content_type_conformance", "out_of_range_create_is_refused"
+)(rewrite_response(_errors_not_json))
 
 
 def _crash_on_non_ascii(request: Request, response: Response) -> None:
     if (request.is_create or request.is_modify) and any(b > 127 for b in request.body):
         response.status = 500
-        response.set_json({"error": {"message": "internal error", "type": "server_error", "param": None,
-                                     "code": None}})
+        response.set_json(
+            {"error": {"message": "internal error", "type": "server_error", "param": None, "code": None}}
+        )
 
 
 crash_on_non_ascii = variant("status", "not_a_server_error", "long_values_are_kept")(
@@ -403,10 +427,13 @@ def _method_not_allowed_is_404(request: Request, response: Response) -> None:
         response.status = 404
 
 
-method_not_allowed_is_404 = variant("status", "unsupported_method")(rewrite_response(_method_not_allowed_is_404))
+method_not_allowed_is_404 = variant("status", "unsupported_method")(
+    rewrite_response(_method_not_allowed_is_404)
+)
 
 
 VARIANTS: dict[str, Variant] = {
-    name: Variant(name, *value.variant_info) for name, value in dict(globals()).items()
+    name: Variant(name, *value.variant_info)
+    for name, value in dict(globals()).items()
     if callable(value) and hasattr(value, "variant_info")
 }
