@@ -35,8 +35,9 @@ class Authenticator:
             if tenant is None:
                 raise _invalid_key("x-portkey-api-key")
             if virtual_key.strip() not in self._virtual_keys:
-                raise ApiError(401, "Invalid virtual key provided in x-portkey-virtual-key.",
-                               code="invalid_virtual_key")
+                raise ApiError(
+                    401, "Invalid virtual key provided in x-portkey-virtual-key.", code="invalid_virtual_key"
+                )
             return tenant
         if authorization is None or not authorization.strip():
             raise ApiError(
@@ -47,14 +48,21 @@ class Authenticator:
                 code="missing_api_key",
             )
         if authorization[: len(_BEARER)].lower() != _BEARER:
-            raise ApiError(401, "The Authorization header must use the Bearer scheme "
-                                "(Authorization: Bearer YOUR_KEY).", code="invalid_api_key")
-        tenant = self._tenants.get(authorization[len(_BEARER):].strip())
+            raise ApiError(
+                401,
+                "The Authorization header must use the Bearer scheme (Authorization: Bearer YOUR_KEY).",
+                code="invalid_api_key",
+            )
+        tenant = self._tenants.get(authorization[len(_BEARER) :].strip())
         if tenant is None:
             raise _invalid_key("Authorization")
         return tenant
 
 
 def _invalid_key(header: str) -> ApiError:
-    return ApiError(401, f"Incorrect API key provided in {header}. The mock accepts the keys given with "
-                         "--api-key (defaults are in its README).", code="invalid_api_key")
+    return ApiError(
+        401,
+        f"Incorrect API key provided in {header}. The mock accepts the keys given with "
+        "--api-key (defaults are in its README).",
+        code="invalid_api_key",
+    )

@@ -57,5 +57,5 @@ class Settings:
         return json.dumps(dataclasses.asdict(self))
 
     @classmethod
-    def from_env(cls, name: str) -> "Settings":
+    def from_env(cls, name: str) -> Settings:
         return cls(**json.loads(os.environ[name]))

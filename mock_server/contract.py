@@ -165,7 +165,9 @@ def _routes(document: dict[str, Any], base_path: str) -> list[Route]:
                 regex += f"(?P<{name}>[^/]+)"
         ops = {m.upper(): item[m]["operationId"] for m in _METHODS if isinstance(item.get(m), dict)}
         full = base_path + template
-        routes.append(Route(template=full, pattern=re.compile(re.escape(base_path) + regex + r"\Z"), operations=ops))
+        routes.append(
+            Route(template=full, pattern=re.compile(re.escape(base_path) + regex + r"\Z"), operations=ops)
+        )
     return routes
 
 

@@ -40,8 +40,12 @@ def parse(value: str) -> FaultPlan:
             )
         seconds = float(match.group(1)) / (1 if match.group(2) == "s" else 1000)
         if seconds > MAX_DELAY_SECONDS:
-            raise ApiError(400, f"A delay in {HEADER} can be at most {MAX_DELAY_SECONDS:g}s.",
-                           param=HEADER, code="invalid_fault")
+            raise ApiError(
+                400,
+                f"A delay in {HEADER} can be at most {MAX_DELAY_SECONDS:g}s.",
+                param=HEADER,
+                code="invalid_fault",
+            )
         plan.delay += seconds
     return plan
 

@@ -32,7 +32,9 @@ class Handlers:
             return body
         return orjson.dumps(self.shapes.view(profile, orjson.loads(body)))
 
-    async def create(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def create(
+        self, tenant: str, profile: str, path: dict, query: dict, body: Any
+    ) -> tuple[int, bytes]:
         stored = await self.store.create(
             tenant, ID_PREFIX, lambda ident, created_at: self.shapes.create(profile, body, ident, created_at)
         )
@@ -45,14 +47,20 @@ class Handlers:
             raise not_found(_KIND, ident)
         return 200, self._render(profile, stored)
 
-    async def modify(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def modify(
+        self, tenant: str, profile: str, path: dict, query: dict, body: Any
+    ) -> tuple[int, bytes]:
         ident = path["assistant_id"]
-        stored = await self.store.modify(tenant, ident, lambda current: self.shapes.modify(profile, current, body))
+        stored = await self.store.modify(
+            tenant, ident, lambda current: self.shapes.modify(profile, current, body)
+        )
         if stored is None:
             raise not_found(_KIND, ident)
         return 200, self._render(profile, stored)
 
-    async def delete(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def delete(
+        self, tenant: str, profile: str, path: dict, query: dict, body: Any
+    ) -> tuple[int, bytes]:
         ident = path["assistant_id"]
         if not await self.store.delete(tenant, ident):
             raise not_found(_KIND, ident)
@@ -67,11 +75,13 @@ class Handlers:
             before=query.get("before"),
         )
         data = b",".join(self._render(profile, b) for b in page.bodies)
-        tail = orjson.dumps({
-            "first_id": page.ids[0] if page.ids else None,
-            "last_id": page.ids[-1] if page.ids else None,
-            "has_more": page.has_more,
-        })
+        tail = orjson.dumps(
+            {
+                "first_id": page.ids[0] if page.ids else None,
+                "last_id": page.ids[-1] if page.ids else None,
+                "has_more": page.has_more,
+            }
+        )
         head = orjson.dumps({"object": self.shapes.list_kind})
         # {"object":"list"} + "data" + the cursors, joined without re-serialising stored bodies.
         return 200, head[:-1] + b',"data":[' + data + b"]," + tail[1:]

@@ -9,10 +9,6 @@ from .errors import ApiError
 JSON_TYPES = ("application/json",)
 
 
-class ClientGone(Exception):
-    """The client disconnected before sending its whole body; there is no one to answer."""
-
-
 def header_map(scope: dict, wanted: frozenset[bytes]) -> dict[bytes, str]:
     """The first value of each wanted header (names are lower case in ASGI)."""
     found: dict[bytes, str] = {}
@@ -50,7 +46,14 @@ async def read_body(receive, limit: int, declared_length: str | None) -> bytes:
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            raise ClientGone()
+            # Also what granian reports for a body it cannot decode (e.g. broken chunking): answer
+            # it, since a client that is really gone simply never reads the answer.
+            raise ApiError(
+                400,
+                "The request body could not be read (malformed framing, or the connection "
+                "closed before the body was complete).",
+                code="unreadable_body",
+            )
         chunk = message.get("body", b"")
         if chunk:
             size += len(chunk)
@@ -63,4 +66,6 @@ async def read_body(receive, limit: int, declared_length: str | None) -> bytes:
 
 
 def _too_large(limit: int) -> ApiError:
-    return ApiError(413, f"Request body too large: at most {limit} bytes are accepted.", code="request_too_large")
+    return ApiError(
+        413, f"Request body too large: at most {limit} bytes are accepted.", code="request_too_large"
+    )

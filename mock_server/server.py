@@ -14,6 +14,7 @@ import socket
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 from granian.constants import Interfaces
@@ -59,13 +60,21 @@ def worker_app():
     return build_app(Settings.from_env(_ENV_SETTINGS), os.environ.get(_ENV_MIDDLEWARE) or None)
 
 
-def _reserve_port(host: str) -> socket.socket:
-    """Hold a free port (bound, not listening) that the workers then bind with SO_REUSEPORT."""
+def _reserve_port(host: str, port: int) -> socket.socket:
+    """Hold ``port`` (0: a free one), bound but not listening, for the workers to bind as well.
+
+    Granian's workers bind with SO_REUSEPORT, which would let a second mock share a port that is
+    already serving: a first bind without it fails instead when the port is taken.
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
+        port = probe.getsockname()[1]
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, 0))
+    sock.bind((host, port))
     return sock
 
 
@@ -84,11 +93,8 @@ def serve(settings: Settings | None = None, *, middleware: str | None = None) ->
         _import(middleware)  # fail here, with a clear error, rather than in every worker
     base_path = load_contract(settings.spec_path).base_path  # also fails early on a broken spec
     prepare(settings.db)
-    placeholder = None
-    port = settings.port
-    if port == 0:
-        placeholder = _reserve_port(settings.host)
-        port = placeholder.getsockname()[1]
+    placeholder = _reserve_port(settings.host, settings.port)
+    port = placeholder.getsockname()[1]
     os.environ[_ENV_SETTINGS] = dataclasses.replace(settings, port=port).to_env()
     os.environ[_ENV_MIDDLEWARE] = middleware or ""
     server = Server(
@@ -111,8 +117,7 @@ def serve(settings: Settings | None = None, *, middleware: str | None = None) ->
         server.serve()
     finally:
         done.set()
-        if placeholder is not None:
-            placeholder.close()
+        placeholder.close()
 
 
 def _announce_when_healthy(host: str, port: int, base_path: str, done: threading.Event) -> None:
@@ -121,12 +126,14 @@ def _announce_when_healthy(host: str, port: int, base_path: str, done: threading
     deadline = time.monotonic() + _STARTUP_TIMEOUT
     while time.monotonic() < deadline and not done.is_set():
         try:
-            with urllib.request.urlopen(health, timeout=1) as response:
-                if response.status == 200:
-                    sys.stdout.write(f"assistants-mock listening on {_url(host, port, base_path)}\n")
-                    sys.stdout.flush()
-                    return
+            urllib.request.urlopen(health, timeout=1).close()
+        except urllib.error.HTTPError:
+            pass  # an answer all the same (a wrapping middleware may change /health)
         except OSError:
             time.sleep(0.02)
+            continue
+        sys.stdout.write(f"assistants-mock listening on {_url(host, port, base_path)}\n")
+        sys.stdout.flush()
+        return
     if not done.is_set():
         print("assistants-mock: the server did not answer /health in time", file=sys.stderr)

@@ -62,7 +62,9 @@ class LegacyV1(Identity):
     def to_canonical(self, request: dict[str, Any], current: dict[str, Any] | None) -> dict[str, Any]:
         out = dict(request)
         if "tools" in out:
-            out["tools"] = [{"type": "file_search"} if t.get("type") == "retrieval" else t for t in out["tools"]]
+            out["tools"] = [
+                {"type": "file_search"} if t.get("type") == "retrieval" else t for t in out["tools"]
+            ]
         if "file_ids" in out:
             file_ids = out.pop("file_ids")
             resources = copy.deepcopy((current or {}).get("tool_resources") or {})
@@ -112,12 +114,15 @@ class Shapes:
             name: Identity() if name == default else _TRANSLATIONS.get(name, Identity())
             for name in contract.profiles
         }
-        self.is_canonical = {name: self._props[name] == self._canonical_props and name == default
-                             for name in contract.profiles}
+        self.is_canonical = {
+            name: self._props[name] == self._canonical_props and name == default for name in contract.profiles
+        }
 
     def _create_defaults(self, document: dict) -> dict[str, Any]:
-        create_schema = resolve(document, self.contract.profiles[self.contract.default_profile]
-                                .operations["createAssistant"].body_schema)
+        create_schema = resolve(
+            document,
+            self.contract.profiles[self.contract.default_profile].operations["createAssistant"].body_schema,
+        )
         request_props = create_schema.get("properties", {})
         defaults: dict[str, Any] = {}
         for prop in self._canonical_props:

@@ -70,7 +70,7 @@ def new_id(prefix: str) -> str:
 
 
 class Page:
-    __slots__ = ("ids", "bodies", "has_more")
+    __slots__ = ("bodies", "has_more", "ids")
 
     def __init__(self, ids: list[str], bodies: list[bytes], has_more: bool) -> None:
         self.ids = ids
@@ -131,10 +131,10 @@ class Store:
             for operation, future in batch:
                 try:
                     outcomes.append((future, operation(), None))
-                except Exception as error:  # each operation is one statement, or reads then one
+                except Exception as error:  # noqa: BLE001 - fails that request only; one statement each
                     outcomes.append((future, None, error))
             db.execute("COMMIT")
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - the commit failed: every request in it fails
             if db.in_transaction:
                 db.execute("ROLLBACK")
             outcomes = [(future, None, error) for _, future in batch]
@@ -175,7 +175,9 @@ class Store:
     ) -> bytes | None:
         return await self._write(lambda: self._update(tenant, ident, change))
 
-    def _update(self, tenant: str, ident: str, change: Callable[[dict[str, Any]], dict[str, Any]]) -> bytes | None:
+    def _update(
+        self, tenant: str, ident: str, change: Callable[[dict[str, Any]], dict[str, Any]]
+    ) -> bytes | None:
         row = self._db.execute(
             "SELECT body FROM assistants WHERE id = ? AND tenant = ? AND deleted = 0", (ident, tenant)
         ).fetchone()

@@ -92,12 +92,19 @@ class SchemaValidator:
                 expected: list[Any] = []
                 for e in tag_errors:
                     options = e.kind.as_dict()
-                    for value in [options.get("expected_value")] if "expected_value" in options else options.get("options", []):
+                    for value in (
+                        [options.get("expected_value")]
+                        if "expected_value" in options
+                        else options.get("options", [])
+                    ):
                         if value not in expected:
                             expected.append(value)
                 shown = ", ".join(repr(v) for v in expected)
-                return _Pointed(list(tag_errors[0].instance_path), "invalid_value",
-                                f"invalid value {_short(repr(tag_errors[0].instance))}; supported values are: {shown}.")
+                return _Pointed(
+                    list(tag_errors[0].instance_path),
+                    "invalid_value",
+                    f"invalid value {_short(repr(tag_errors[0].instance))}; supported values are: {shown}.",
+                )
         union = self._node(list(error.schema_path)[:-1]) or {}
         tag = (union.get("discriminator") or {}).get("propertyName") if isinstance(union, dict) else None
         if tag is not None:
@@ -125,12 +132,17 @@ class SchemaValidator:
             return ApiError(400, f"Unknown parameter: '{param}'.", param=param, code="unknown_parameter")
         if kind == "Required":
             param = format_path([*path, error.kind.property])
-            return ApiError(400, f"Missing required parameter: '{param}'.", param=param,
-                            code="missing_required_parameter")
+            return ApiError(
+                400, f"Missing required parameter: '{param}'.", param=param, code="missing_required_parameter"
+            )
         param = format_path(path)
         where = f"'{param}'" if param else "request body"
-        return ApiError(400, f"Invalid {where}: {_short(error.message)}", param=param,
-                        code=_CODES.get(kind, "invalid_value"))
+        return ApiError(
+            400,
+            f"Invalid {where}: {_short(error.message)}",
+            param=param,
+            code=_CODES.get(kind, "invalid_value"),
+        )
 
 
 class _Pointed:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pathlib
 
+import assistants_spec
 import httpx
 import pytest
 
-import assistants_spec
 from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
 
 from .harness import MockProcess
@@ -31,8 +31,9 @@ def mock(tmp_path_factory) -> MockProcess:
     server.stop()
 
 
-def make_client(url: str, recorder: Recorder, *, key: str | None = KEY_1, beta: str | None = V2,
-                **headers: str) -> httpx.Client:
+def make_client(
+    url: str, recorder: Recorder, *, key: str | None = KEY_1, beta: str | None = V2, **headers: str
+) -> httpx.Client:
     sent = dict(headers)
     if key is not None:
         sent["Authorization"] = f"Bearer {key}"

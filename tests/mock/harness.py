@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pathlib
 import re
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import threading
+from typing import Self
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 _LINE = re.compile(r"^assistants-mock listening on (http://\S+/v1)$")
@@ -25,21 +27,22 @@ class MockProcess:
         self.url = ""
         self.first_line = ""
 
-    def start(self) -> MockProcess:
-        stderr = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+    def start(self) -> Self:
         env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mock_server", *self.args],
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,  # its own process group, so that kill() reaches the workers too
-        )
-        if stderr is not subprocess.DEVNULL:
-            stderr.close()
+        with contextlib.ExitStack() as stack:
+            stderr = stack.enter_context(open(self.log_path, "ab")) if self.log_path else subprocess.DEVNULL
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "mock_server", *self.args],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                cwd=ROOT,
+                env=env,
+                start_new_session=True,  # its own process group, so that kill() reaches the workers too
+            )
         line: list[str] = []
-        reader = threading.Thread(target=lambda: line.append(self.process.stdout.readline().decode()), daemon=True)
+        reader = threading.Thread(
+            target=lambda: line.append(self.process.stdout.readline().decode()), daemon=True
+        )
         reader.start()
         reader.join(START_TIMEOUT)
         self.first_line = line[0].rstrip("\n") if line else ""
@@ -76,7 +79,7 @@ class MockProcess:
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
-    def __enter__(self) -> MockProcess:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -12,10 +12,9 @@ import functools
 import re
 from typing import Any
 
+import assistants_spec
 import httpx
 import jsonschema
-
-import assistants_spec
 
 OUTSIDE_API = ("/health", "/_mock/reset")
 _METHODS = ("get", "post", "delete", "put", "patch")
@@ -25,12 +24,12 @@ class SpecViolation(AssertionError):
     pass
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _document(profile: str) -> dict[str, Any]:
     return assistants_spec.load(profile)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(profile: str, pointer: str) -> jsonschema.Draft202012Validator:
     document = _document(profile)
     return jsonschema.Draft202012Validator({**document, "$ref": pointer})
@@ -81,10 +80,15 @@ def check_response(response: httpx.Response) -> None:
     path = request.url.path
     if path in OUTSIDE_API:
         return
-    profile = assistants_spec.profile_for_header(request.headers.get("openai-beta")) or assistants_spec.default_profile()
+    profile = (
+        assistants_spec.profile_for_header(request.headers.get("openai-beta"))
+        or assistants_spec.default_profile()
+    )
     content_type = response.headers.get("content-type", "")
     if not content_type.startswith("application/json"):
-        raise SpecViolation(f"{request.method} {path} -> {response.status_code} with content-type {content_type!r}")
+        raise SpecViolation(
+            f"{request.method} {path} -> {response.status_code} with content-type {content_type!r}"
+        )
     response.read()
     body = response.json()
     pointer = schema_pointer(profile, request.method, path, response.status_code)

@@ -13,7 +13,9 @@ def test_missing_credentials_are_401(client_for):
     assert "API key" in response.json()["error"]["message"]
 
 
-@pytest.mark.parametrize("authorization", ["Bearer sk-wrong-key-123456", "Basic c2stbW9jaw==", "Bearer", "sk-mock-tenant-1"])
+@pytest.mark.parametrize(
+    "authorization", ["Bearer sk-wrong-key-123456", "Basic c2stbW9jaw==", "Bearer", "sk-mock-tenant-1"]
+)
 def test_wrong_credentials_are_401_without_echoing_them(client_for, authorization):
     response = client_for(key=None, Authorization=authorization).get("/assistants")
     assert response.status_code == 401
@@ -29,7 +31,9 @@ def test_portkey_headers_authenticate(client_for):
 
 
 def test_portkey_key_decides_over_a_placeholder_bearer(client_for):
-    client = client_for(key="placeholder-not-a-key", **{"x-portkey-api-key": KEY_1, "x-portkey-virtual-key": VIRTUAL_KEY})
+    client = client_for(
+        key="placeholder-not-a-key", **{"x-portkey-api-key": KEY_1, "x-portkey-virtual-key": VIRTUAL_KEY}
+    )
     assert client.get("/assistants").status_code == 200
 
 
@@ -40,14 +44,24 @@ def test_portkey_key_without_virtual_key_is_refused_clearly(client_for):
 
 
 def test_unknown_portkey_key_or_virtual_key_is_401(client_for):
-    assert client_for(key=None, **{"x-portkey-api-key": "pk-nope", "x-portkey-virtual-key": VIRTUAL_KEY}).get(
-        "/assistants").status_code == 401
-    assert client_for(key=None, **{"x-portkey-api-key": KEY_1, "x-portkey-virtual-key": "vk-nope"}).get(
-        "/assistants").status_code == 401
+    assert (
+        client_for(key=None, **{"x-portkey-api-key": "pk-nope", "x-portkey-virtual-key": VIRTUAL_KEY})
+        .get("/assistants")
+        .status_code
+        == 401
+    )
+    assert (
+        client_for(key=None, **{"x-portkey-api-key": KEY_1, "x-portkey-virtual-key": "vk-nope"})
+        .get("/assistants")
+        .status_code
+        == 401
+    )
 
 
 def test_self_hosted_gateway_headers_are_ignored(client_for):
-    client = client_for(key=KEY_1, **{"x-portkey-provider": "openai", "x-portkey-custom-host": "http://127.0.0.1:1/v1"})
+    client = client_for(
+        key=KEY_1, **{"x-portkey-provider": "openai", "x-portkey-custom-host": "http://127.0.0.1:1/v1"}
+    )
     assert client.get("/assistants").status_code == 200
 
 
@@ -65,5 +79,7 @@ def test_tenants_never_see_each_other(client_for):
 
 
 def test_auth_is_checked_before_the_body(client_for):
-    response = client_for(key=None).post("/assistants", content=b"{broken", headers={"content-type": "application/json"})
+    response = client_for(key=None).post(
+        "/assistants", content=b"{broken", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 401

@@ -48,13 +48,17 @@ def test_modify_is_partial_and_persists(api):
     created = create(api, name="a", description="d", instructions="i", temperature=0.3)
     modified = api.post(f"/assistants/{created['id']}", json={"name": "b"}).json()
     assert modified["name"] == "b"
-    assert {k: v for k, v in modified.items() if k != "name"} == {k: v for k, v in created.items() if k != "name"}
+    assert {k: v for k, v in modified.items() if k != "name"} == {
+        k: v for k, v in created.items() if k != "name"
+    }
     assert api.get(f"/assistants/{created['id']}").json() == modified
 
 
 def test_modify_with_explicit_null_clears_a_nullable_field(api):
     created = create(api, name="a", description="d", temperature=0.3)
-    modified = api.post(f"/assistants/{created['id']}", json={"description": None, "temperature": None}).json()
+    modified = api.post(
+        f"/assistants/{created['id']}", json={"description": None, "temperature": None}
+    ).json()
     assert modified["description"] is None and modified["temperature"] is None
     assert modified["name"] == "a"
 
@@ -101,7 +105,11 @@ def test_unknown_id_is_404_with_the_id_in_the_message(api):
 
 def test_empty_list_has_null_cursors(api):
     assert api.get("/assistants").json() == {
-        "object": "list", "data": [], "first_id": None, "last_id": None, "has_more": False,
+        "object": "list",
+        "data": [],
+        "first_id": None,
+        "last_id": None,
+        "has_more": False,
     }
 
 
@@ -162,7 +170,13 @@ def test_unknown_cursor_gives_an_empty_page(api):
     for cursor in ("after", "before"):
         page = api.get("/assistants", params={cursor: "asst_unknown"})
         assert page.status_code == 200
-        assert page.json() == {"object": "list", "data": [], "first_id": None, "last_id": None, "has_more": False}
+        assert page.json() == {
+            "object": "list",
+            "data": [],
+            "first_id": None,
+            "last_id": None,
+            "has_more": False,
+        }
 
 
 def test_a_deleted_cursor_still_marks_its_place(api):

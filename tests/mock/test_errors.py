@@ -37,13 +37,17 @@ def test_lone_surrogate_is_refused_not_crashed(api):
 
 
 def test_non_json_content_type_is_415(api):
-    response = api.post("/assistants", content=b"model=m", headers={"content-type": "application/x-www-form-urlencoded"})
+    response = api.post(
+        "/assistants", content=b"model=m", headers={"content-type": "application/x-www-form-urlencoded"}
+    )
     assert response.status_code == 415
     assert "application/json" in response.json()["error"]["message"]
 
 
 def test_json_with_charset_and_no_content_type_are_accepted(api):
-    ok = api.post("/assistants", content=b'{"model": "m"}', headers={"content-type": "application/json; charset=utf-8"})
+    ok = api.post(
+        "/assistants", content=b'{"model": "m"}', headers={"content-type": "application/json; charset=utf-8"}
+    )
     assert ok.status_code == 200
     request = api.build_request("POST", "/assistants", content=b'{"model": "m"}')
     assert "content-type" not in request.headers
@@ -65,7 +69,9 @@ def test_delete_and_get_with_json_content_type_and_no_body_work(api):
 def test_body_too_large_is_413_at_the_configured_limit(recorder):
     with MockProcess("--db", ":memory:", "--max-body-bytes", "1000") as server:
         headers = {"Authorization": "Bearer sk-mock-tenant-1", "OpenAI-Beta": "assistants=v2"}
-        with httpx.Client(base_url=server.url, headers=headers, timeout=10, event_hooks={"response": [recorder]}) as client:
+        with httpx.Client(
+            base_url=server.url, headers=headers, timeout=10, event_hooks={"response": [recorder]}
+        ) as client:
             small = client.post("/assistants", json={"model": "m", "instructions": "x" * 900})
             assert small.status_code == 200
             big = client.post("/assistants", json={"model": "m", "instructions": "x" * 1000})
@@ -74,6 +80,9 @@ def test_body_too_large_is_413_at_the_configured_limit(recorder):
             def chunks():  # no Content-Length: the limit holds while reading
                 for _ in range(5):
                     yield b" " * 400
-            streamed = client.post("/assistants", content=chunks(), headers={"content-type": "application/json"})
+
+            streamed = client.post(
+                "/assistants", content=chunks(), headers={"content-type": "application/json"}
+            )
             assert streamed.status_code == 413
             assert client.get("/assistants").status_code == 200

@@ -41,9 +41,13 @@ def test_unknown_fault_is_a_400_naming_the_header(api):
 
 
 def test_fault_rate_injects_429_and_500(recorder):
-    with MockProcess("--db", ":memory:", "--fault-rate", "0.5", "--seed", "7", "--retry-after", "0") as server:
+    with MockProcess(
+        "--db", ":memory:", "--fault-rate", "0.5", "--seed", "7", "--retry-after", "0"
+    ) as server:
         headers = {"Authorization": "Bearer sk-mock-tenant-1", "OpenAI-Beta": "assistants=v2"}
-        with httpx.Client(base_url=server.url, headers=headers, timeout=10, event_hooks={"response": [recorder]}) as client:
+        with httpx.Client(
+            base_url=server.url, headers=headers, timeout=10, event_hooks={"response": [recorder]}
+        ) as client:
             statuses = [client.get("/assistants").status_code for _ in range(60)]
             # /health is outside the API: never faulted.
             assert all(client.get(server.root_url + "/health").status_code == 200 for _ in range(5))

@@ -18,10 +18,16 @@ def test_unknown_beta_header_is_400(client_for):
 
 def test_v1_create_has_the_v1_shape(client_for):
     v1 = client_for(beta=V1)
-    created = v1.post("/assistants", json={
-        "model": "m", "name": "n", "instructions": "i",
-        "tools": [{"type": "retrieval"}, {"type": "code_interpreter"}], "file_ids": ["file-1"],
-    })
+    created = v1.post(
+        "/assistants",
+        json={
+            "model": "m",
+            "name": "n",
+            "instructions": "i",
+            "tools": [{"type": "retrieval"}, {"type": "code_interpreter"}],
+            "file_ids": ["file-1"],
+        },
+    )
     assert created.status_code == 200, created.text
     body = created.json()
     assert body["file_ids"] == ["file-1"] and "tool_resources" not in body
@@ -49,17 +55,31 @@ def test_v2_refuses_v1_fields(api):
 
 def test_one_assistant_seen_under_both_profiles(api, client_for):
     v1 = client_for(beta=V1)
-    made_in_v1 = v1.post("/assistants", json={
-        "model": "m", "name": "n", "instructions": "i", "tools": [{"type": "retrieval"}], "file_ids": ["f1"],
-    }).json()
+    made_in_v1 = v1.post(
+        "/assistants",
+        json={
+            "model": "m",
+            "name": "n",
+            "instructions": "i",
+            "tools": [{"type": "retrieval"}],
+            "file_ids": ["f1"],
+        },
+    ).json()
     seen_in_v2 = api.get(f"/assistants/{made_in_v1['id']}").json()
     assert seen_in_v2["tools"] == [{"type": "file_search"}]
     assert seen_in_v2["tool_resources"] == {"code_interpreter": {"file_ids": ["f1"]}}
 
-    made_in_v2 = api.post("/assistants", json={
-        "model": "m", "tools": [{"type": "file_search", "file_search": {"max_num_results": 5}}],
-        "tool_resources": {"code_interpreter": {"file_ids": ["f2"]}, "file_search": {"vector_store_ids": ["vs"]}},
-    }).json()
+    made_in_v2 = api.post(
+        "/assistants",
+        json={
+            "model": "m",
+            "tools": [{"type": "file_search", "file_search": {"max_num_results": 5}}],
+            "tool_resources": {
+                "code_interpreter": {"file_ids": ["f2"]},
+                "file_search": {"vector_store_ids": ["vs"]},
+            },
+        },
+    ).json()
     seen_in_v1 = v1.get(f"/assistants/{made_in_v2['id']}").json()
     assert seen_in_v1["tools"] == [{"type": "retrieval"}] and seen_in_v1["file_ids"] == ["f2"]
     listed = v1.get("/assistants").json()["data"]
@@ -69,5 +89,8 @@ def test_one_assistant_seen_under_both_profiles(api, client_for):
     # A v1 modify of file_ids keeps the vector store that v1 cannot see.
     v1.post(f"/assistants/{made_in_v2['id']}", json={"file_ids": ["f3"]})
     after = api.get(f"/assistants/{made_in_v2['id']}").json()
-    assert after["tool_resources"] == {"code_interpreter": {"file_ids": ["f3"]}, "file_search": {"vector_store_ids": ["vs"]}}
+    assert after["tool_resources"] == {
+        "code_interpreter": {"file_ids": ["f3"]},
+        "file_search": {"vector_store_ids": ["vs"]},
+    }
     assert after["tools"] == made_in_v2["tools"]  # not touched by that modify

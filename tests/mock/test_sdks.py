@@ -34,8 +34,12 @@ def portkey(fresh, http_client) -> Portkey:
 def test_openai_sdk_five_operations(sdk):
     assistants = sdk.beta.assistants
     created = assistants.create(
-        model="gpt-4o", name="Math Tutor", instructions="Answer with Python.",
-        tools=[{"type": "code_interpreter"}], metadata={"team": "edu"}, temperature=0.4,
+        model="gpt-4o",
+        name="Math Tutor",
+        instructions="Answer with Python.",
+        tools=[{"type": "code_interpreter"}],
+        metadata={"team": "edu"},
+        temperature=0.4,
     )
     assert created.id.startswith("asst_") and created.name == "Math Tutor"
     fetched = assistants.retrieve(created.id)
@@ -64,7 +68,9 @@ def test_openai_sdk_error_classes(fresh, sdk, http_client):
     with pytest.raises(openai.BadRequestError) as bad:
         sdk.beta.assistants.create(model="m", temperature=5)
     assert bad.value.param == "temperature"
-    stranger = openai.OpenAI(api_key="sk-not-a-tenant", base_url=fresh.url, max_retries=0, http_client=http_client)
+    stranger = openai.OpenAI(
+        api_key="sk-not-a-tenant", base_url=fresh.url, max_retries=0, http_client=http_client
+    )
     with pytest.raises(openai.AuthenticationError):
         stranger.beta.assistants.list()
     with pytest.raises(openai.RateLimitError) as limited:
@@ -109,9 +115,13 @@ def test_portkey_sdk_pages_with_after(portkey):
 def test_portkey_sdk_error_classes(fresh, portkey, http_client):
     with pytest.raises(portkey_openai.BadRequestError):
         portkey.beta.assistants.create(model="m", tools=[{"type": "nonsense"}])
-    wrong_virtual_key = Portkey(api_key=KEY_1, virtual_key="vk-wrong", base_url=fresh.url, http_client=http_client)
+    wrong_virtual_key = Portkey(
+        api_key=KEY_1, virtual_key="vk-wrong", base_url=fresh.url, http_client=http_client
+    )
     with pytest.raises(portkey_openai.AuthenticationError):
         wrong_virtual_key.beta.assistants.list()
-    wrong_key = Portkey(api_key="pk-wrong", virtual_key=VIRTUAL_KEY, base_url=fresh.url, http_client=http_client)
+    wrong_key = Portkey(
+        api_key="pk-wrong", virtual_key=VIRTUAL_KEY, base_url=fresh.url, http_client=http_client
+    )
     with pytest.raises(portkey_openai.AuthenticationError):
         wrong_key.beta.assistants.list()

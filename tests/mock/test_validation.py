@@ -30,7 +30,9 @@ def test_unknown_field_names_it(api):
 
 
 def test_unknown_nested_field_names_its_path(api):
-    error = error_of(api.post("/assistants", json={"model": "m", "tool_resources": {"code_interpreter": {"x": 1}}}))
+    error = error_of(
+        api.post("/assistants", json={"model": "m", "tool_resources": {"code_interpreter": {"x": 1}}})
+    )
     assert error["param"] == "tool_resources.code_interpreter.x"
 
 
@@ -79,7 +81,9 @@ def test_error_inside_a_tool_names_the_deepest_field(api):
 
 def test_too_many_tools(api):
     limit = component("AssistantTools")["maxItems"]
-    error = error_of(api.post("/assistants", json={"model": "m", "tools": [{"type": "code_interpreter"}] * (limit + 1)}))
+    error = error_of(
+        api.post("/assistants", json={"model": "m", "tools": [{"type": "code_interpreter"}] * (limit + 1)})
+    )
     assert error["param"] == "tools" and error["code"] == "array_above_max_length"
 
 
@@ -88,9 +92,15 @@ def test_metadata_limits(api):
     too_many = {f"k{i}": "v" for i in range(schema["maxProperties"] + 1)}
     assert error_of(api.post("/assistants", json={"model": "m", "metadata": too_many}))["param"] == "metadata"
     long_value = {"team": "v" * (schema["additionalProperties"]["maxLength"] + 1)}
-    assert error_of(api.post("/assistants", json={"model": "m", "metadata": long_value}))["param"] == "metadata.team"
+    assert (
+        error_of(api.post("/assistants", json={"model": "m", "metadata": long_value}))["param"]
+        == "metadata.team"
+    )
     not_text = {"team": 1}
-    assert error_of(api.post("/assistants", json={"model": "m", "metadata": not_text}))["param"] == "metadata.team"
+    assert (
+        error_of(api.post("/assistants", json={"model": "m", "metadata": not_text}))["param"]
+        == "metadata.team"
+    )
 
 
 def test_response_format_union_names_the_field_inside(api):

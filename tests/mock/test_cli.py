@@ -1,0 +1,134 @@
+"""The command line and the Python interface others rely on (MOCK_INTERFACE.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+import mock_server
+from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS, Settings, create_app
+
+from .harness import ROOT, MockProcess
+
+
+def test_settings_defaults_match_the_interface():
+    settings = Settings()
+    assert (settings.host, settings.port, settings.workers) == ("127.0.0.1", 4010, 1)
+    assert settings.api_keys == DEFAULT_API_KEYS == ("sk-mock-tenant-1", "sk-mock-tenant-2")
+    assert settings.virtual_keys == DEFAULT_VIRTUAL_KEYS == ("vk-mock",)
+    assert settings.max_body_bytes == 4 * 1024 * 1024 and settings.fault_rate == 0.0
+    assert dataclasses.is_dataclass(settings) and callable(mock_server.serve)
+
+
+def test_settings_repr_hides_keys():
+    text = repr(Settings(api_keys=("sk-very-secret",)))
+    assert "sk-very-secret" not in text and "sk-mock" not in text
+
+
+def test_invalid_settings_are_refused():
+    for bad in ({"fault_rate": 2}, {"api_keys": ()}, {"max_body_bytes": 0}, {"workers": 0}):
+        with pytest.raises(ValueError):
+            Settings(**bad)
+
+
+def test_create_app_is_a_plain_asgi3_callable():
+    asyncio.run(_call_health(create_app(Settings(db=":memory:"))))
+
+
+async def _call_health(app) -> None:
+    sent = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": "/health", "headers": [], "query_string": b""}
+    await app(scope, receive, send)
+    assert sent[0]["status"] == 200 and sent[1]["body"] == b'{"status":"ok"}'
+
+
+def test_prints_exactly_one_line_with_the_real_port():
+    with MockProcess("--db", ":memory:", "--api-key", "sk-custom", "--virtual-key", "vk-custom") as server:
+        assert server.first_line.startswith("assistants-mock listening on http://127.0.0.1:")
+        assert not server.url.endswith(":0/v1")
+        headers = {"OpenAI-Beta": "assistants=v2"}
+        assert (
+            httpx.get(
+                server.url + "/assistants", headers={**headers, "Authorization": "Bearer sk-custom"}
+            ).status_code
+            == 200
+        )
+        # --api-key replaces the defaults.
+        assert (
+            httpx.get(
+                server.url + "/assistants", headers={**headers, "Authorization": "Bearer sk-mock-tenant-1"}
+            ).status_code
+            == 401
+        )
+        portkey = {"x-portkey-api-key": "sk-custom", "x-portkey-virtual-key": "vk-custom"}
+        assert httpx.get(server.url + "/assistants", headers={**headers, **portkey}).status_code == 200
+        server.process.stdout.close()
+
+
+def test_middleware_wraps_the_app():
+    with MockProcess(
+        "--db", ":memory:", "--middleware", "tests.mock.middleware_example:teapot_health"
+    ) as server:
+        assert httpx.get(server.root_url + "/health").status_code == 418
+        assert httpx.get(server.url + "/assistants").status_code == 401
+
+
+def test_bad_arguments_exit_with_a_message():
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_server", "--fault-rate", "3"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2 and "fault_rate" in result.stderr and result.stdout == ""
+
+
+def test_help_lists_the_options():
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_server", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+        text=True,
+        timeout=30,
+    )
+    for option in (
+        "--host",
+        "--port",
+        "--db",
+        "--api-key",
+        "--virtual-key",
+        "--max-body-bytes",
+        "--fault-rate",
+        "--seed",
+        "--workers",
+    ):
+        assert option in result.stdout
+
+
+def test_port_in_use_is_a_clear_error():
+    with MockProcess("--db", ":memory:") as server:
+        port = server.url.rsplit(":", 1)[1].split("/")[0]
+        result = subprocess.run(
+            [sys.executable, "-m", "mock_server", "--port", port, "--db", ":memory:"],
+            cwd=ROOT,
+            capture_output=True,
+            check=False,
+            text=True,
+            timeout=30,
+        )
+        assert result.returncode != 0 and result.stdout == ""
