@@ -85,11 +85,18 @@ JSON_BODIES = [
 ]
 
 
-def _exchange(port: int, payload: bytes, timeout: float = 3.0) -> bytes:
+def _exchange(port: int, payload: bytes, timeout: float = 3.0, half_close: bool = True) -> bytes:
+    """Send ``payload`` and read until the server closes (or ``timeout``).
+
+    Garbage is followed by a half-close so that a server waiting for more bytes gives up; a
+    well-formed request asks for ``Connection: close`` instead (a server may drop the answer to
+    a half-closed connection, as granian does).
+    """
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
         try:
             sock.sendall(payload)
-            sock.shutdown(socket.SHUT_WR)
+            if half_close:
+                sock.shutdown(socket.SHUT_WR)
         except OSError:
             pass  # the server may close early on garbage; what it said so far still counts
         received = b""
@@ -124,7 +131,7 @@ def _mutate(rng: random.Random, payload: bytes) -> bytes:
 
 def _post(body: bytes) -> bytes:
     return (
-        b"POST /v1/assistants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"POST /v1/assistants HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
         + AUTH
         + b"Content-Length: %d\r\n\r\n" % len(body)
         + body
@@ -145,7 +152,7 @@ def test_handwritten_malformed_requests_never_get_a_5xx(port, fresh):
 
 def test_odd_json_bodies_get_a_4xx_or_a_valid_create(port, fresh):
     for body in JSON_BODIES:
-        statuses = _statuses(_exchange(port, _post(body)))
+        statuses = _statuses(_exchange(port, _post(body), half_close=False))
         assert len(statuses) == 1 and (statuses[0] == 200 or 400 <= statuses[0] < 500), (body[:60], statuses)
     assert httpx.get(fresh.root_url + "/health", timeout=5).status_code == 200
 
@@ -169,3 +176,29 @@ def test_random_mutations_never_get_a_5xx(port, fresh):
         base_url=fresh.url, headers={"Authorization": f"Bearer {KEY_1}", "OpenAI-Beta": V2}
     ) as client:
         assert client.post("/assistants", json={"model": "m"}).status_code == 200
+
+
+def test_mutated_bodies_and_queries_in_valid_framing_get_one_4xx_or_200(port, fresh):
+    """Framing intact, content mutated: these reach the app, which must answer each one properly."""
+    rng = random.Random(SEED + 1)
+    body = b'{"model": "gpt-4o", "name": "n", "tools": [{"type": "file_search", "file_search": {"max_num_results": 3}}], "metadata": {"a": "b"}, "temperature": 0.5}'
+    query = b"limit=3&order=asc&after=asst_x&before=asst_y"
+    for case in range(CASES):
+        if case % 2:
+            payload = _post(_mutate(rng, body))
+        else:
+            mutated = _mutate(rng, query).replace(b" ", b"%20").replace(b"\r", b"").replace(b"\n", b"")
+            mutated = bytes(b if 33 <= b < 127 else ord("~") for b in mutated)
+            payload = (
+                b"GET /v1/assistants?"
+                + mutated
+                + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + AUTH
+                + b"\r\n"
+            )
+        statuses = _statuses(_exchange(port, payload, half_close=False))
+        assert len(statuses) == 1 and (statuses[0] == 200 or 400 <= statuses[0] < 500), (
+            case,
+            payload[-200:],
+            statuses,
+        )
