@@ -77,8 +77,11 @@ def refusal_names_param(ctx: Any, response: Any, case: Any) -> bool | None:
         return None  # no body at all: there is no field to name
     if True:
         content_type = response.request.headers.get("content-type", "")
-        if "application/json" not in content_type or not isinstance(sent_json(response), dict):
+        sent = sent_json(response)
+        if "application/json" not in content_type or not isinstance(sent, dict):
             return None  # not a JSON object at all: nothing smaller than the body to name
+        if "" in sent:
+            return None  # a field named "" cannot be told apart from no name (null) in error.param
     body = received_json(response)
     error = body.get("error") if isinstance(body, dict) else None
     param = error.get("param") if isinstance(error, dict) else None

@@ -42,6 +42,7 @@ def render_markdown(result: RunResult) -> str:
         lines += ["### Behaviour scenarios", "", "| Scenario | Result | Time |", "|---|---|---|"]
         for s in scenarios:
             mark = {"passed": "✅ passed", "failed": "❌ failed"}.get(s.status, f"⏭ {s.status} ({s.reason})")
-            lines.append(f"| `{s.name}` | {mark} | {s.seconds:.1f}s |")
+            took = f"{s.seconds:.1f} s" if s.seconds >= 1 else f"{s.seconds * 1000:.0f} ms"
+            lines.append(f"| `{s.name}` | {mark} | {took} |")
         lines.append("")
     return result.target.masker.mask("\n".join(lines)) + "\n"
