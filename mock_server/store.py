@@ -23,7 +23,7 @@ import orjson
 
 from .config import MEMORY_DB
 
-_CHECKPOINT_SECONDS = 0.5
+_CHECKPOINT_SECONDS = 1.0
 _ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS assistants (
