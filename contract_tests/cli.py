@@ -75,6 +75,12 @@ def _phases(value: str) -> tuple[str, ...]:
     help="Assistants API version (OpenAI-Beta profile) to check.",
 )
 @click.option(
+    "--model",
+    metavar="MODEL",
+    help="Model id every valid request uses (live APIs accept only models that exist, e.g. gpt-4o). "
+    "Default: what the spec's examples and the generator produce.",
+)
+@click.option(
     "--max-examples",
     type=click.IntRange(1),
     default=DEFAULT_MAX_EXAMPLES,
@@ -124,12 +130,14 @@ def command(**options: object) -> None:
     sys.exit(execute(**options))  # type: ignore[arg-type]
 
 
-def build_target(*, base_url, api_key, virtual_key, bearer, second_api_key, headers, beta) -> Target:
+def build_target(
+    *, base_url, api_key, virtual_key, bearer, second_api_key, headers, beta, model=None
+) -> Target:
     extra = dict(parse_header(h) for h in headers)
     if base_url:
         credentials = resolve_credentials(api_key=api_key, virtual_key=virtual_key, bearer=bearer)
         second = credentials.with_primary_key(second_api_key) if second_api_key else None
-        return Target(check_base_url(base_url), credentials, second, extra, beta)
+        return Target(check_base_url(base_url), credentials, second, extra, beta, model=model)
     # The bundled mock knows its own default keys; explicit options still choose the header style.
     api_keys, virtual_keys = default_credentials()
     if bearer:
@@ -140,7 +148,9 @@ def build_target(*, base_url, api_key, virtual_key, bearer, second_api_key, head
         (k for k in api_keys if k != credentials.api_key and k != bearer), None
     )
     second = credentials.with_primary_key(second_key) if second_key else None
-    return Target("http://placeholder.invalid/v1", credentials, second, extra, beta, bundled=True)
+    return Target(
+        "http://placeholder.invalid/v1", credentials, second, extra, beta, bundled=True, model=model
+    )
 
 
 def execute(
@@ -152,6 +162,7 @@ def execute(
     second_api_key,
     headers,
     beta,
+    model,
     max_examples,
     seed,
     workers,
@@ -183,6 +194,7 @@ def execute(
             second_api_key=second_api_key,
             headers=headers,
             beta=beta,
+            model=model,
         )
         masker = target.masker
         if rate_limit:

@@ -61,6 +61,8 @@ class Target:
     extra_headers: dict[str, str] = field(default_factory=dict)
     profile: str = "v2"
     bundled: bool = False
+    # A live API accepts only models that exist; when set, every valid request names this model.
+    model: str | None = None
     masker: Masker = field(default_factory=Masker, repr=False)
 
     def __post_init__(self) -> None:
@@ -78,6 +80,12 @@ class Target:
     @property
     def beta_header(self) -> dict[str, str]:
         return {assistants_spec.beta_header_name(): assistants_spec.beta_header_value(self.profile)}
+
+    def with_model(self, body: object) -> object:
+        """`body` with its (string) model replaced by the chosen one, when one is chosen."""
+        if self.model and isinstance(body, dict) and isinstance(body.get("model"), str):
+            return {**body, "model": self.model}
+        return body
 
     def headers(self, credentials: Credentials | None = None, *, beta: bool = True) -> dict[str, str]:
         """Every header a well-formed request carries: extra headers, credentials, beta header."""

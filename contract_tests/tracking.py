@@ -1,4 +1,5 @@
-"""Objects schemathesis creates are recorded in the run's ledger too, so cleanup deletes them."""
+"""Hooks into schemathesis: its created objects go into the run's ledger (so cleanup deletes them),
+and `--model` applies to the bodies it generates."""
 
 from __future__ import annotations
 
@@ -7,8 +8,24 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import schemathesis
+from schemathesis.core.parameters import ParameterLocation
 
 from contract_tests.context import current
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
+    """With --model, every body that names a model names that one (a live API knows only real models).
+
+    Applied just before sending, in every phase; schemathesis revalidates the case after this hook.
+    """
+    run = current()
+    if run is None or not run.target.model or not isinstance(case.body, dict):
+        return
+    if case.meta is not None and case.meta.is_negative_at(ParameterLocation.BODY):
+        return  # a negative body may be negative because of its model: leave it as generated
+    if isinstance(case.body.get("model"), str):
+        case.body = {**case.body, "model": run.target.model}
 
 
 @schemathesis.hook

@@ -58,6 +58,7 @@ class ScenarioRun:
 
     def create(self, body: dict[str, Any], *, credentials: Credentials | None = None, **kw: Any) -> Exchange:
         method, path = self._path(CREATE)
+        self._use_model(body)
         return self.send(method, path, body=body, credentials=credentials, **kw)
 
     def get(self, assistant_id: str, *, credentials: Credentials | None = None, **kw: Any) -> Exchange:
@@ -68,6 +69,7 @@ class ScenarioRun:
         self, assistant_id: str, body: dict[str, Any], *, credentials: Credentials | None = None, **kw: Any
     ) -> Exchange:
         method, path = self._path(MODIFY, assistant_id)
+        self._use_model(body)
         return self.send(method, path, body=body, credentials=credentials, **kw)
 
     def delete(self, assistant_id: str, *, credentials: Credentials | None = None, **kw: Any) -> Exchange:
@@ -77,6 +79,12 @@ class ScenarioRun:
     def list(self, *, credentials: Credentials | None = None, **params: Any) -> Exchange:
         method, path = self._path(LIST)
         return self.send(method, path, params=params or None, credentials=credentials)
+
+    def _use_model(self, body: dict[str, Any]) -> None:
+        # In place, so that what the caller compares afterwards is what was sent.
+        chosen = self.ctx.target.with_model(body)
+        if chosen is not body and isinstance(chosen, dict):
+            body["model"] = chosen["model"]
 
     # -- expectations ------------------------------------------------------------------------------
     def expect_status(self, exchange: Exchange, expected: int | tuple[int, ...], what: str) -> None:

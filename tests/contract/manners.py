@@ -30,3 +30,29 @@ async def _throttle_some(app: App, request: Request) -> Response:
 
 
 throttle_some = middleware(_throttle_some)
+
+
+KNOWN_MODEL = "gpt-4o-mini"
+
+
+async def _only_known_models(app: App, request: Request) -> Response:
+    # Like a live API: a model that does not exist is refused, so --model must reach every valid body.
+    body = request.json() if (request.is_create or request.is_modify) else None
+    if isinstance(body, dict) and isinstance(body.get("model"), str) and body["model"] != KNOWN_MODEL:
+        response = Response(400)
+        response.set_json(
+            {
+                "error": {
+                    "message": f"The model '{body['model']}' does not exist",
+                    "param": "model",
+                    "type": "invalid_request_error",
+                    "code": "model_not_found",
+                }
+            }
+        )
+        response.set_header("content-type", "application/json")
+        return response
+    return await call(app, request)
+
+
+only_known_models = middleware(_only_known_models)

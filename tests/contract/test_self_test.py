@@ -11,6 +11,7 @@ import pytest
 
 from mock_server import DEFAULT_API_KEYS
 from tests.contract.harness import Outcome, run_conformance
+from tests.contract.manners import KNOWN_MODEL
 from tests.contract.variants import VARIANTS
 
 PARALLEL = 3
@@ -19,6 +20,12 @@ CORRECT_RUNS = {
     "seed-2": {"seed": 2},
     "seed-3": {"seed": 3},
     "v1-profile": {"seed": 4, "args": ("--beta", "v1")},
+    # Like a live API, only a real model is accepted: --model must reach every valid body.
+    "only-known-models-with-model-option": {
+        "seed": 7,
+        "middleware": "tests.contract.manners:only_known_models",
+        "args": ("--model", KNOWN_MODEL),
+    },
     "rate-limited-with-retry-after": {"seed": 6, "middleware": "tests.contract.manners:throttle_some"},
     "bearer-credentials": {
         "seed": 5,
@@ -30,7 +37,8 @@ CORRECT_RUNS = {
 @pytest.fixture(scope="module")
 def outcomes() -> dict[str, Outcome]:
     jobs = {
-        f"variant:{name}": {"middleware": f"tests.contract.variants:{name}", "seed": 1} for name in VARIANTS
+        f"variant:{name}": {"middleware": f"tests.contract.variants:{name}", "seed": 1, "args": v.args}
+        for name, v in VARIANTS.items()
     }
     jobs.update({f"correct:{name}": kwargs for name, kwargs in CORRECT_RUNS.items()})
     with ThreadPoolExecutor(PARALLEL) as pool:
@@ -49,6 +57,7 @@ def test_there_are_at_least_twenty_variants_of_every_kind() -> None:
         "pagination",
         "auth",
         "tenant leak",
+        "v1 profile",
         "status",
         "content type",
     ):

@@ -21,13 +21,14 @@ class Variant:
     name: str
     kind: str
     caught_by: tuple[str, ...]  # at least one of these checks must report it
+    args: tuple[str, ...] = ()  # CLI options the run needs to reach the bug (e.g. --beta v1)
 
 
-def variant(kind: str, *caught_by: str):
+def variant(kind: str, *caught_by: str, args: tuple[str, ...] = ()):
     """Mark a middleware as a variant; VARIANTS (at the end) collects them under their module names."""
 
     def register(factory):
-        factory.variant_info = (kind, caught_by)
+        factory.variant_info = (kind, caught_by, args)
         return factory
 
     return register
@@ -430,6 +431,26 @@ def _method_not_allowed_is_404(request: Request, response: Response) -> None:
 method_not_allowed_is_404 = variant("status", "unsupported_method")(
     rewrite_response(_method_not_allowed_is_404)
 )
+
+
+# -- the v1 profile --------------------------------------------------------------------------------
+def _v1_answers_in_v2_shape(request: Request, response: Response) -> None:
+    # Serves the v2 object to a client that asked for v1 (top-level file_ids gone, tool_resources added).
+    if request.headers.get(assistants_spec.beta_header_name().lower()) != assistants_spec.beta_header_value(
+        "v1"
+    ):
+        return
+    body = response.json()
+    for item in _assistants(body):
+        item.pop("file_ids", None)
+        item["tool_resources"] = {}
+    if _assistants(body):
+        response.set_json(body)
+
+
+v1_answers_in_v2_shape = variant(
+    "v1 profile", "response_schema_conformance", "created_is_read_back", args=("--beta", "v1")
+)(rewrite_response(_v1_answers_in_v2_shape))
 
 
 VARIANTS: dict[str, Variant] = {
