@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+import yaml
+
 from .config import DEFAULT_API_KEYS, DEFAULT_DB, DEFAULT_VIRTUAL_KEYS, Settings
-from .server import serve
+from .server import ListenError, serve
 
 
 def parser() -> argparse.ArgumentParser:
@@ -90,8 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         serve(settings, middleware=args.middleware)
-    except OSError as error:
-        print(f"assistants-mock: cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
+    except ListenError as error:
+        print(f"assistants-mock: {error}", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, ImportError, yaml.YAMLError) as error:
+        # A spec that cannot be read or compiled, or a middleware that cannot be imported.
+        print(f"assistants-mock: cannot start: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         pass

@@ -32,18 +32,26 @@ class ApiError(Exception):
         )
 
 
+_ECHO_LIMIT = 200
+
+
+def _echo(text: str) -> str:
+    """Client input quoted in a message, cut short (an id or a path can be any length)."""
+    return text if len(text) <= _ECHO_LIMIT else text[:_ECHO_LIMIT] + "..."
+
+
 def not_found(kind: str, ident: str) -> ApiError:
-    return ApiError(404, f"No {kind} found with id '{ident}'.")
+    return ApiError(404, f"No {kind} found with id '{_echo(ident)}'.")
 
 
 def unknown_route(method: str, path: str) -> ApiError:
-    return ApiError(404, f"Invalid URL ({method} {path}).", code="unknown_url")
+    return ApiError(404, f"Invalid URL ({_echo(method)} {_echo(path)}).", code="unknown_url")
 
 
 def method_not_allowed(method: str, path: str, allowed: list[str]) -> ApiError:
     return ApiError(
         405,
-        f"Method {method} is not allowed on {path}; allowed: {', '.join(allowed)}.",
+        f"Method {_echo(method)} is not allowed on {_echo(path)}; allowed: {', '.join(allowed)}.",
         code="method_not_allowed",
         headers=[(b"allow", ", ".join(allowed).encode())],
     )

@@ -39,6 +39,10 @@ _LOG_CONFIG = {
 }
 
 
+class ListenError(RuntimeError):
+    """The address cannot be served (port taken, address not local, ...)."""
+
+
 def _import(target: str):
     module, _, attr = target.partition(":")
     if not module or not attr:
@@ -77,7 +81,10 @@ def _reserve_port(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        probe.bind((host, port))
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise ListenError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
         port = probe.getsockname()[1]
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -132,3 +132,24 @@ def test_port_in_use_is_a_clear_error():
             timeout=30,
         )
         assert result.returncode != 0 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--spec", "/nonexistent/openapi.yaml"], "cannot start"),
+        (["--middleware", "no_such_module:wrap"], "cannot start"),
+        (["--host", "192.0.2.1"], "cannot listen"),  # TEST-NET-1: never a local address
+    ],
+)
+def test_start_up_failures_are_one_clear_line(args, expected):
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_server", "--port", "0", "--db", ":memory:", *args],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"assistants-mock: {expected}") and "Traceback" not in result.stderr
