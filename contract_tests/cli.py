@@ -224,6 +224,12 @@ def execute(
     except TargetUnreachable as exc:
         err.print(f"[red]error: target unreachable:[/] {_mask(masker, str(exc))}", highlight=False)
         return EXIT_CONFIG
+    except Exception as exc:  # noqa: BLE001  (a crash must not read as "violations found", nor show keys)
+        import traceback
+
+        err.print(_mask(masker, traceback.format_exc()), highlight=False, markup=False)
+        err.print(f"[red]internal error:[/] {_mask(masker, f'{type(exc).__name__}: {exc}')}", highlight=False)
+        return EXIT_CONFIG
     finally:
         if mock is not None:
             mock.stop()

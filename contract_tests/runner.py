@@ -15,6 +15,7 @@ from contract_tests.engine import PHASES, EngineOptions, EngineStats, run_engine
 from contract_tests.findings import Finding
 from contract_tests.http import ApiClient, TargetUnreachable
 from contract_tests.ledger import Ledger
+from contract_tests.polite_transport import waiting_out_rate_limits
 from contract_tests.scenarios import SCENARIOS, Scenario, ScenarioRun, Violation
 from contract_tests.scenarios._base import ScenarioOptions
 from contract_tests.spec_view import LIST, spec_view
@@ -152,10 +153,11 @@ def run(target: Target, options: RunOptions, *, progress: Progress | None = None
                     seed=options.seed,
                     workers=options.workers,
                     max_time=remaining,
-                    rate_limit=None if limiter is not None else "auto",
+                    rate_limit=None,
                     phases=options.phases,
                 )
-                result.engine = run_engine(ctx, engine_options, limiter=limiter, progress=progress)
+                with waiting_out_rate_limits():
+                    result.engine = run_engine(ctx, engine_options, limiter=limiter, progress=progress)
                 result.interrupted = result.engine.interrupted
     except KeyboardInterrupt:
         result.interrupted = True

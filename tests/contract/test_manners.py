@@ -107,3 +107,23 @@ def test_rate_limit_option_spaces_requests(tmp_path: Path) -> None:
         elapsed = time.monotonic() - started
         client.close()
     assert elapsed >= 1.0  # 11 requests at 5/s need at least two windows
+
+
+def test_schemathesis_requests_wait_out_429_too() -> None:
+    from types import SimpleNamespace
+
+    from contract_tests.polite_transport import waiting_out_rate_limits
+
+    class FakeTransport:
+        def __init__(self) -> None:
+            self.answers = [429, 429, 200]
+
+        def send(self, case: object, **kwargs: object) -> SimpleNamespace:
+            return SimpleNamespace(status_code=self.answers.pop(0), headers={"retry-after": ["0.2"]})
+
+    transport = FakeTransport()
+    with waiting_out_rate_limits(transport):
+        started = time.monotonic()
+        assert transport.send(object()).status_code == 200
+        assert time.monotonic() - started >= 0.4
+    assert "send" not in vars(transport)  # the wrapper is gone after the run
