@@ -167,16 +167,22 @@ def run_engine(
             if isinstance(event, events.PhaseStarted):
                 if progress:
                     progress("phase", event.phase.name.value, 0)
+            elif isinstance(event, events.PhaseFinished):
+                if progress:
+                    progress("phase_done", event.phase.name.value, 0)
             elif isinstance(event, events.ScenarioFinished):
                 phase = event.phase.value
                 cases = len(event.recorder.interactions)
                 stats.cases += cases
                 stats.scenarios += 1
                 stats.by_phase[phase] = stats.by_phase.get(phase, 0) + cases
-                for finding in _findings_from(event.recorder, phase, run):
+                found = _findings_from(event.recorder, phase, run)
+                for finding in found:
                     run.findings.add(finding)
                 if progress:
                     progress("cases", phase, cases)
+                    if found:
+                        progress("violations", phase, len(run.findings))
             elif isinstance(event, events.NonFatalError):
                 run.findings.add(
                     Finding(

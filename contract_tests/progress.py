@@ -61,12 +61,21 @@ class ProgressDisplay:
             self._log(f"scenario {name}")
         elif kind == "scenario_done":
             self._progress.advance(self._scenarios, count)
+            self._progress.update(self._scenarios, note="")
         elif kind == "phase" and name in PHASE_TITLES:
             if name not in self._phases:
                 self._phases[name] = self._progress.add_task(PHASE_TITLES[name], total=None, note="requests")
             self._log(PHASE_TITLES[name])
         elif kind == "cases" and name in self._phases:
             self._progress.advance(self._phases[name], count)
+        elif kind == "phase_done" and name in self._phases:
+            task = self._phases[name]
+            done = self._progress.tasks[task].completed
+            self._progress.update(task, total=max(done, 1), completed=max(done, 1))
+            self._progress.stop_task(task)
+            self._log(f"{PHASE_TITLES[name]}: done, {int(done)} requests")
+        elif kind == "violations" and name in self._phases:
+            self._progress.update(self._phases[name], note=f"requests, {count} violations so far")
         elif kind == "cleanup":
             self._progress.update(self._scenarios, note="")
             self._log(f"cleanup: deleting {count} assistants created by this run")
