@@ -4,29 +4,27 @@ from __future__ import annotations
 
 import threading
 
-import httpx
 import pytest
 
-from .conftest import KEY_1, V2
+from .conftest import make_client
 from .harness import MockProcess
 
-HEADERS = {"Authorization": f"Bearer {KEY_1}", "OpenAI-Beta": V2}
 CLIENTS = 12
 ROUNDS = 25
 FIELDS = ("name", "description", "instructions", "model")
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_concurrent_writes_lose_nothing(tmp_path, workers):
+def test_concurrent_writes_lose_nothing(tmp_path, workers, recorder):
     with MockProcess("--db", str(tmp_path / "state.sqlite3"), "--workers", workers) as server:
-        with httpx.Client(base_url=server.url, headers=HEADERS, timeout=10) as setup:
+        with make_client(server.url, recorder) as setup:
             shared = setup.post("/assistants", json={"model": "m"}).json()["id"]
         kept: list[list[str]] = [[] for _ in range(CLIENTS)]
         removed: list[list[str]] = [[] for _ in range(CLIENTS)]
         failures: list[str] = []
 
         def client_work(index: int) -> None:
-            with httpx.Client(base_url=server.url, headers=HEADERS, timeout=10) as client:
+            with make_client(server.url, recorder) as client:
                 for round_ in range(ROUNDS):
                     response = client.post(
                         "/assistants", json={"model": "m", "metadata": {"client": str(index)}}
@@ -55,7 +53,7 @@ def test_concurrent_writes_lose_nothing(tmp_path, workers):
             thread.join(timeout=120)
         assert not failures, failures[:3]
 
-        with httpx.Client(base_url=server.url, headers=HEADERS, timeout=10) as client:
+        with make_client(server.url, recorder) as client:
             listed, after = [], None
             for _ in range(20):
                 page = client.get(

@@ -7,13 +7,11 @@ import time
 
 import httpx
 
-from .conftest import KEY_1, V2
+from .conftest import make_client
 from .harness import MockProcess
 
-HEADERS = {"Authorization": f"Bearer {KEY_1}", "OpenAI-Beta": V2}
 
-
-def test_acknowledged_writes_survive_kill_9(tmp_path):
+def test_acknowledged_writes_survive_kill_9(tmp_path, recorder):
     db = str(tmp_path / "state.sqlite3")
     created: dict[int, list[str]] = {}
     renamed: dict[str, int] = {}  # id -> last acknowledged name counter
@@ -22,7 +20,7 @@ def test_acknowledged_writes_survive_kill_9(tmp_path):
 
     def writer(worker: int, url: str) -> None:
         mine = created.setdefault(worker, [])
-        with httpx.Client(base_url=url, headers=HEADERS, timeout=5) as client:
+        with make_client(url, recorder) as client:
             for step in range(10_000):
                 if stop.is_set():
                     return
@@ -57,7 +55,7 @@ def test_acknowledged_writes_survive_kill_9(tmp_path):
 
     with (
         MockProcess("--db", db) as restarted,
-        httpx.Client(base_url=restarted.url, headers=HEADERS, timeout=10) as client,
+        make_client(restarted.url, recorder) as client,
     ):
         for ident in alive:
             response = client.get(f"/assistants/{ident}")

@@ -6,7 +6,9 @@ Limits are read from the spec here too, so these tests follow the spec as the mo
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from .conftest import make_client
 from .harness import MockProcess
 from .spec_facts import component, list_parameter, request_property
 
@@ -133,19 +135,18 @@ def test_list_parameters_are_validated(api):
     assert api.get("/assistants", params={"limit": schema["maximum"]}).status_code == 200
 
 
-def test_a_change_in_the_spec_changes_the_mock(spec_copy, tmp_path, recorder):
-    import httpx
-    import yaml
-
+def test_a_change_in_the_spec_changes_the_mock(spec_copy, recorder):
     document = yaml.safe_load(spec_copy.read_text())
     document["components"]["schemas"]["AssistantName"]["maxLength"] = 5
-    document["paths"]["/assistants"]["get"]["parameters"][1]["schema"]["maximum"] = 3
+    (limit,) = [p for p in document["paths"]["/assistants"]["get"]["parameters"] if p.get("name") == "limit"]
+    limit["schema"]["maximum"] = 3
     spec_copy.write_text(yaml.safe_dump(document, sort_keys=False))
-    with MockProcess("--db", ":memory:", "--spec", str(spec_copy)) as server:
-        headers = {"Authorization": "Bearer sk-mock-tenant-1", "OpenAI-Beta": "assistants=v2"}
-        with httpx.Client(base_url=server.url, headers=headers, timeout=10) as client:
-            assert client.post("/assistants", json={"model": "m", "name": "x" * 5}).status_code == 200
-            refused = client.post("/assistants", json={"model": "m", "name": "x" * 6})
-            assert refused.status_code == 400 and refused.json()["error"]["param"] == "name"
-            assert client.get("/assistants", params={"limit": 4}).status_code == 400
-            assert client.get("/assistants", params={"limit": 3}).status_code == 200
+    with (
+        MockProcess("--db", ":memory:", "--spec", str(spec_copy)) as server,
+        make_client(server.url, recorder) as client,
+    ):
+        assert client.post("/assistants", json={"model": "m", "name": "x" * 5}).status_code == 200
+        refused = client.post("/assistants", json={"model": "m", "name": "x" * 6})
+        assert refused.status_code == 400 and refused.json()["error"]["param"] == "name"
+        assert client.get("/assistants", params={"limit": 4}).json()["error"]["param"] == "limit"
+        assert client.get("/assistants", params={"limit": 3}).status_code == 200
