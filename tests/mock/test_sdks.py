@@ -125,3 +125,14 @@ def test_portkey_sdk_error_classes(fresh, portkey, http_client):
     )
     with pytest.raises(portkey_openai.AuthenticationError):
         wrong_key.beta.assistants.list()
+
+
+def test_portkey_sdk_rate_limit_error(fresh, recorder):
+    # portkey-ai has no per-call headers for retrieve/list; the faults ride on its http client.
+    with httpx.Client(
+        timeout=10, headers={"x-mock-fault": "429"}, event_hooks={"response": [recorder]}
+    ) as limited:
+        portkey = Portkey(api_key=KEY_1, virtual_key=VIRTUAL_KEY, base_url=fresh.url, http_client=limited)
+        with pytest.raises(portkey_openai.RateLimitError) as error:
+            portkey.beta.assistants.list()  # after the SDK's own retry, honouring Retry-After
+    assert error.value.status_code == 429 and error.value.response.headers["retry-after"]
