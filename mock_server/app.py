@@ -209,7 +209,8 @@ class MockApp:
         if raw and not is_json(content_type):
             raise ApiError(
                 415,
-                f"Unsupported Content-Type {content_type[:80]!r}: send application/json.",
+                f"Unsupported Content-Type {content_type[:80]!r}: send a JSON body with "
+                "'Content-Type: application/json' (with curl: -H 'Content-Type: application/json').",
                 code="unsupported_media_type",
             )
         if not raw.strip():

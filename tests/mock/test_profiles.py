@@ -94,3 +94,8 @@ def test_one_assistant_seen_under_both_profiles(api, client_for):
         "file_search": {"vector_store_ids": ["vs"]},
     }
     assert after["tools"] == made_in_v2["tools"]  # not touched by that modify
+
+
+def test_beta_header_listing_several_betas_picks_the_assistants_one(client_for):
+    client = client_for(beta="realtime=v1, assistants=v2")
+    assert client.get("/assistants").status_code == 200
