@@ -14,7 +14,7 @@ from tests.contract.harness import Outcome, run_conformance
 from tests.contract.manners import KNOWN_MODEL
 from tests.contract.variants import VARIANTS
 
-PARALLEL = 3
+PARALLEL = 4
 CORRECT_RUNS = {
     "seed-1": {"seed": 1},
     "seed-2": {"seed": 2},
