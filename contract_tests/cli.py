@@ -126,7 +126,12 @@ def _phases(value: str) -> tuple[str, ...]:
 )
 @click.option("--no-progress", is_flag=True, help="No live progress display.")
 def command(**options: object) -> None:
-    """Check that an Assistants API deployment conforms to the contract in spec/openapi.yaml."""
+    """Check that an Assistants API deployment conforms to the contract in spec/openapi.yaml.
+
+    \b
+    Exit codes: 0 conforms, 1 violations found, 2 usage error, bad configuration,
+    credentials refused or target unreachable, 130 interrupted (cleanup still ran).
+    """
     sys.exit(execute(**options))  # type: ignore[arg-type]
 
 

@@ -27,7 +27,7 @@ def render_junit(result: RunResult) -> str:
         for finding in result.findings:
             if finding.source == "scenario" and finding.check == scenario.name:
                 failures += 1
-                failure = ET.SubElement(case, "failure", message=masker.mask(finding.message.splitlines()[0]))
+                failure = ET.SubElement(case, "failure", message=_headline(masker, finding.message))
                 failure.text = masker.mask(finding.message + "\n\n" + "\n".join(finding.curl))
     engine_findings = [f for f in result.findings if f.source != "scenario"]
     if result.engine is not None:
@@ -47,11 +47,15 @@ def render_junit(result: RunResult) -> str:
                 )
                 cases += 1
                 failures += 1
-                failure = ET.SubElement(
-                    case, "failure", message=masker.mask(items[0].message.splitlines()[0])
-                )
+                failure = ET.SubElement(case, "failure", message=_headline(masker, items[0].message))
                 failure.text = masker.mask("\n\n".join(f.message + "\n" + "\n".join(f.curl) for f in items))
     suite.set("tests", str(cases))
     suite.set("failures", str(failures))
     ET.indent(suite)
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _headline(masker, message: str, limit: int = 300) -> str:
+    """The message on one line (a JUnit failure attribute), shortened."""
+    flat = " ".join(message.split())
+    return masker.mask(flat if len(flat) <= limit else flat[:limit] + "...")
