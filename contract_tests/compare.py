@@ -32,12 +32,16 @@ def _same(a: Any, b: Any) -> bool:
     # JSON has one number type: 25 and 25.0 are the same value; True is not 1.
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
-    if isinstance(a, float) or isinstance(b, float):
-        # As doubles (what most JSON parsers read): -6.156595420108397e+16 and -61565954201083970
-        # are one value written two ways, as a JavaScript gateway re-serializes it.
-        return isinstance(a, (int, float)) and isinstance(b, (int, float)) and float(a) == float(b)
-    if isinstance(a, int) and isinstance(b, int):
-        return a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        # Compared as IEEE doubles, the interoperable reading of a JSON number (RFC 8259, section 6):
+        # -6.156595420108397e+16 and -61565954201083970 are one value written two ways, as a
+        # JavaScript gateway re-serializes it; integers beyond 2**53 are not interoperable anyway.
+        try:
+            return float(a) == float(b)
+        except OverflowError:
+            return a == b
+    if isinstance(a, (int, float)) or isinstance(b, (int, float)):
+        return False
     return type(a) is type(b) and a == b
 
 
