@@ -45,6 +45,9 @@ class MockProcess:
             stderr=subprocess.PIPE,
             text=True,
             env={**os.environ, **(self.env or {})},
+            # Its own session: a Ctrl-C in the terminal reaches the suite only, which then cleans up
+            # against a mock that is still there, and stops it last.
+            start_new_session=True,
         )
         found: list[str] = []
         ready = threading.Event()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from contract_tests.findings import Findings
 from contract_tests.http import ApiClient, Exchange
+from contract_tests.interruption import Interruption
 from contract_tests.ledger import Ledger
 from contract_tests.spec_view import SpecView
 from contract_tests.target import Credentials, Target
@@ -23,6 +24,7 @@ class RunContext:
     client: ApiClient
     ledger: Ledger = field(default_factory=Ledger)
     findings: Findings = field(default_factory=Findings)
+    interruption: Interruption = field(default_factory=Interruption)
 
     def observe(self, method: str, path: str, status: int, body: object, credentials: Credentials) -> None:
         """Keep the ledger of live objects up to date from any response, ours or schemathesis'."""

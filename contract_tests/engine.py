@@ -154,16 +154,14 @@ def run_engine(
     *,
     limiter: Any | None = None,
     progress: ProgressCallback | None = None,
-    should_stop: Callable[[], bool] = lambda: False,
 ) -> EngineStats:
     """Run the schemathesis phases; findings go to `run.findings`."""
     schema = load_schema(run, options, limiter)
     stats = EngineStats()
     stream = from_schema(schema).execute()
+    run.interruption.on_request(stream.stop)
     try:
         for event in stream:
-            if should_stop():
-                stream.stop()
             if isinstance(event, events.PhaseStarted):
                 if progress:
                     progress("phase", event.phase.name.value, 0)
@@ -199,6 +197,7 @@ def run_engine(
                 raise event.exception
             elif isinstance(event, events.EngineFinished):
                 stats.stop_reason = event.stop_reason.value
+                stats.interrupted = stats.interrupted or run.interruption.requested.is_set()
                 for failure in event.failures:
                     run.findings.add(
                         Finding(

@@ -119,7 +119,7 @@ def run(target: Target, options: RunOptions, *, progress: Progress | None = None
     ctx.client = ApiClient(target, limiter=limiter, on_exchange=ctx.observe_exchange)
     result = RunResult(target=target, options=options, ledger=ctx.ledger)
     try:
-        with activate(ctx):
+        with activate(ctx), ctx.interruption.handling_sigint():
             _preflight(ctx)
             if options.scenarios:
                 scenario_options = ScenarioOptions(

@@ -47,6 +47,7 @@ class ScenarioRun:
         return self.ctx.ledger.tag
 
     def send(self, method: str, path: str, **kwargs: Any) -> Exchange:
+        self.ctx.interruption.check()
         exchange = self.ctx.client.request(method, path, **kwargs)
         self.exchanges.append(exchange)
         del self.exchanges[:-MAX_RECORDED]
