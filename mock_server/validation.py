@@ -89,17 +89,7 @@ class SchemaValidator:
             # when they all point at the same field, that field is the culprit.
             tag_errors = [e for b in branches for e in b if self._is_tag_error(e, base)]
             if len({tuple(e.instance_path) for e in tag_errors}) == 1:
-                expected: list[Any] = []
-                for e in tag_errors:
-                    options = e.kind.as_dict()
-                    for value in (
-                        [options.get("expected_value")]
-                        if "expected_value" in options
-                        else options.get("options", [])
-                    ):
-                        if value not in expected:
-                            expected.append(value)
-                shown = ", ".join(repr(v) for v in expected)
+                shown = ", ".join(repr(v) for v in _accepted_values(tag_errors))
                 return _Pointed(
                     list(tag_errors[0].instance_path),
                     "invalid_value",
@@ -108,7 +98,11 @@ class SchemaValidator:
         union = self._node(list(error.schema_path)[:-1]) or {}
         tag = (union.get("discriminator") or {}).get("propertyName") if isinstance(union, dict) else None
         if tag is not None:
-            return _Pointed([*base, tag], "missing_required_parameter", "missing, or matches no known type.")
+            if isinstance(error.instance, dict) and tag in error.instance:
+                return _Pointed([*base, tag], "invalid_value", "the value fits none of the types it names.")
+            return _Pointed(
+                [*base, tag], "missing_required_parameter", "missing; it says which type this is."
+            )
         return error
 
     @staticmethod
@@ -124,6 +118,8 @@ class SchemaValidator:
     def _describe(self, error: Any, prefix: list[Any]) -> ApiError:
         if isinstance(error, _Pointed):
             param = format_path([*prefix, *error.path])
+            if error.message is None:
+                return ApiError(400, f"Missing required parameter: '{param}'.", param=param, code=error.code)
             return ApiError(400, f"Invalid '{param}': {error.message}", param=param, code=error.code)
         kind = _kind(error)
         path = [*prefix, *error.instance_path]
@@ -148,10 +144,20 @@ class SchemaValidator:
 class _Pointed:
     """A union error re-aimed at the field that decided it (e.g. ``tools[3].type``)."""
 
-    def __init__(self, path: list[Any], code: str, message: str) -> None:
+    def __init__(self, path: list[Any], code: str, message: str | None) -> None:
         self.path = path
         self.code = code
         self.message = message
+
+
+def _accepted_values(errors: list[Any]) -> list[Any]:
+    """The values ``const``/``enum`` errors would have accepted, in order, once each."""
+    accepted: list[Any] = []
+    for error in errors:
+        details = error.kind.as_dict()
+        options = [details["expected_value"]] if "expected_value" in details else details.get("options", [])
+        accepted += [value for value in options if value not in accepted]
+    return accepted
 
 
 def _short(message: str) -> str:
