@@ -64,12 +64,14 @@ def test_wrong_type_names_the_field(api):
 def test_unknown_tool_type_names_the_type_of_that_tool(api):
     tools = [{"type": "code_interpreter"}] * 3 + [{"type": "web_browser"}]
     error = error_of(api.post("/assistants", json={"model": "m", "tools": tools}))
-    assert error["param"] == "tools[3].type"
+    assert error["param"] == "tools[3].type" and "'web_browser'" in error["message"]
+    for accepted in ("code_interpreter", "file_search", "function"):  # the spec's tool types
+        assert accepted in error["message"]
 
 
 def test_tool_without_type_names_the_type(api):
     error = error_of(api.post("/assistants", json={"model": "m", "tools": [{}]}))
-    assert error["param"] == "tools[0].type"
+    assert error["param"] == "tools[0].type" and error["code"] == "missing_required_parameter"
 
 
 def test_error_inside_a_tool_names_the_deepest_field(api):
