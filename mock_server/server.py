@@ -7,10 +7,12 @@ parse, once a worker answers ``/health``.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import gc
 import importlib
 import os
+import signal
 import socket
 import sys
 import threading
@@ -30,6 +32,7 @@ from .store import prepare
 _ENV_SETTINGS = "ASSISTANTS_MOCK_SETTINGS"
 _ENV_MIDDLEWARE = "ASSISTANTS_MOCK_MIDDLEWARE"
 _STARTUP_TIMEOUT = 60.0
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # stdout carries exactly the start-up line: granian's own log goes to stderr.
 _LOG_CONFIG = {
     "handlers": {
@@ -60,8 +63,26 @@ def build_app(settings: Settings, middleware: str | None = None):
     return app
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the server process dies, even by ``kill -9``.
+
+    Otherwise an orphaned worker would keep serving the port (it holds it with SO_REUSEPORT).
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def worker_app():
     """App factory for worker processes: settings come through the environment."""
+    _die_with_parent()
     app = build_app(Settings.from_env(_ENV_SETTINGS), os.environ.get(_ENV_MIDDLEWARE) or None)
     # Requests allocate many short-lived objects and no cycles worth chasing: move the start-up
     # objects (spec, validators) out of the collector's sight and collect the young generation

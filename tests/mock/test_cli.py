@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
+import signal
 import subprocess
 import sys
+import time
 
 import httpx
 import pytest
@@ -153,3 +156,22 @@ def test_start_up_failures_are_one_clear_line(args, expected):
     )
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.startswith(f"assistants-mock: {expected}") and "Traceback" not in result.stderr
+
+
+def test_workers_die_with_the_server_process():
+    server = MockProcess("--db", ":memory:").start()
+    try:
+        group = os.getpgid(server.process.pid)
+        os.kill(server.process.pid, signal.SIGKILL)  # only the main process, not its group
+        server.process.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                break  # no process of the server is left
+            time.sleep(0.05)
+        else:
+            pytest.fail("a worker outlived the killed server process")
+    finally:
+        server.kill()
