@@ -68,6 +68,32 @@ def _phases(value: str) -> tuple[str, ...]:
     "gateway. Repeatable.",
 )
 @click.option(
+    "--provider",
+    metavar="NAME",
+    envvar="PORTKEY_PROVIDER",
+    help="Self-hosted Portkey gateway: the provider it forwards to (x-portkey-provider), e.g. openai. "
+    "Env: PORTKEY_PROVIDER.",
+)
+@click.option(
+    "--custom-host",
+    metavar="URL",
+    envvar="PORTKEY_CUSTOM_HOST",
+    help="Self-hosted Portkey gateway: the upstream base URL it forwards to (x-portkey-custom-host), "
+    "e.g. http://127.0.0.1:4010/v1. Env: PORTKEY_CUSTOM_HOST.",
+)
+@click.option(
+    "--gateway",
+    is_flag=True,
+    help="A Portkey gateway stands in front of the API: check what it adds, and report its own behaviour "
+    "apart from the API's. Also switched on when the answers carry the gateway's x-portkey-* headers.",
+)
+@click.option(
+    "--strict-gateway",
+    is_flag=True,
+    help="Gateway findings (the gateway's own behaviour, outside the Assistants contract) also make the "
+    "run fail (exit 1).",
+)
+@click.option(
     "--beta",
     type=click.Choice(assistants_spec.profiles()),
     default=assistants_spec.default_profile(),
@@ -136,13 +162,28 @@ def command(**options: object) -> None:
 
 
 def build_target(
-    *, base_url, api_key, virtual_key, bearer, second_api_key, headers, beta, model=None
+    *,
+    base_url,
+    api_key,
+    virtual_key,
+    bearer,
+    second_api_key,
+    headers,
+    beta,
+    model=None,
+    provider=None,
+    custom_host=None,
+    gateway=False,
 ) -> Target:
     extra = dict(parse_header(h) for h in headers)
+    extra.update(gateway_routing_headers(provider=provider, custom_host=custom_host))
     if base_url:
         credentials = resolve_credentials(api_key=api_key, virtual_key=virtual_key, bearer=bearer)
         second = credentials.with_primary_key(second_api_key) if second_api_key else None
-        return Target(check_base_url(base_url), credentials, second, extra, beta, model=model)
+        target = Target(check_base_url(base_url), credentials, second, extra, beta, model=model)
+        if gateway:
+            target.gateway, target.gateway_reason = True, "--gateway"
+        return target
     # The bundled mock knows its own default keys; explicit options still choose the header style.
     api_keys, virtual_keys = default_credentials()
     if bearer:
@@ -153,9 +194,27 @@ def build_target(
         (k for k in api_keys if k != credentials.api_key and k != bearer), None
     )
     second = credentials.with_primary_key(second_key) if second_key else None
-    return Target(
+    target = Target(
         "http://placeholder.invalid/v1", credentials, second, extra, beta, bundled=True, model=model
     )
+    if gateway:
+        target.gateway, target.gateway_reason = True, "--gateway"
+    return target
+
+
+def gateway_routing_headers(*, provider: str | None, custom_host: str | None) -> dict[str, str]:
+    """--provider / --custom-host as the headers the spec's security schemes name for them."""
+    from contract_tests.auth_layout import scheme_header
+
+    document = assistants_spec.load()
+    found = {}
+    if provider:
+        found[scheme_header(document, "PortkeyProvider")] = provider
+    if custom_host:
+        found[scheme_header(document, "PortkeyCustomHost")] = check_base_url(
+            custom_host, option="--custom-host"
+        )
+    return found
 
 
 def execute(
@@ -168,6 +227,10 @@ def execute(
     headers,
     beta,
     model,
+    provider=None,
+    custom_host=None,
+    gateway=False,
+    strict_gateway=False,
     max_examples,
     seed,
     workers,
@@ -200,6 +263,9 @@ def execute(
             headers=headers,
             beta=beta,
             model=model,
+            provider=provider,
+            custom_host=custom_host,
+            gateway=gateway,
         )
         masker = target.masker
         if rate_limit:
@@ -216,10 +282,13 @@ def execute(
             rate_limit=rate_limit,
             phases=phases,
             scenarios=not no_scenarios,
+            strict_gateway=strict_gateway,
         )
+        if target.gateway:
+            err.print(f"gateway mode: on ({target.gateway_reason})", highlight=False)
         display = ProgressDisplay(err, 0 if no_scenarios else len(SCENARIOS))
         if no_progress:
-            result = run(target, options)
+            result = run(target, options, progress=_gateway_notice(err))
         else:
             with display:
                 result = run(target, options, progress=display)
@@ -248,6 +317,16 @@ def execute(
     if result.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_CONFORMS if result.conforms else EXIT_VIOLATIONS
+
+
+def _gateway_notice(err: Console):
+    """Without the progress display, still say when gateway mode was switched on by detection."""
+
+    def notice(kind: str, name: str | None, count: int) -> None:
+        if kind == "gateway":
+            err.print(f"gateway mode: on ({name})", highlight=False)
+
+    return notice
 
 
 def _mask(masker, text: str) -> str:

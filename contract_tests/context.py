@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from contract_tests.auth_layout import AuthLayout, auth_layout
 from contract_tests.findings import Findings
+from contract_tests.gateway import GatewayFacts, gateway_facts
 from contract_tests.http import ApiClient, Exchange
 from contract_tests.interruption import Interruption
 from contract_tests.ledger import Ledger
@@ -25,6 +28,15 @@ class RunContext:
     ledger: Ledger = field(default_factory=Ledger)
     findings: Findings = field(default_factory=Findings)
     interruption: Interruption = field(default_factory=Interruption)
+
+    @functools.cached_property
+    def layout(self) -> AuthLayout:
+        """Which of the headers the target sends are credentials, and which route a gateway."""
+        return auth_layout(self.spec.document, self.target.headers())
+
+    @property
+    def gateway(self) -> GatewayFacts:
+        return gateway_facts(self.spec.profile)
 
     def observe(self, method: str, path: str, status: int, body: object, credentials: Credentials) -> None:
         """Keep the ledger of live objects up to date from any response, ours or schemathesis'."""

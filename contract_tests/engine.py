@@ -12,8 +12,9 @@ from schemathesis.engine import events, from_schema
 from schemathesis.engine.recorder import ScenarioRecorder
 
 import contract_tests.checks as behaviour_checks
+from contract_tests.attribution import gateway_reason
 from contract_tests.context import RunContext
-from contract_tests.findings import Finding
+from contract_tests.findings import GATEWAY, Finding
 
 # Built-in schemathesis checks that apply to this API; with the behaviour checks, all of them run.
 BUILTIN_CHECKS = (
@@ -73,7 +74,12 @@ def _auth_config(run: RunContext) -> dict[str, Any]:
 
 
 def build_config(run: RunContext, options: EngineOptions) -> SchemathesisConfig:
-    checks: dict[str, Any] = {name: {"enabled": True} for name in (*BUILTIN_CHECKS, *behaviour_checks.NAMES)}
+    names = (
+        *BUILTIN_CHECKS,
+        *behaviour_checks.NAMES,
+        *(behaviour_checks.GATEWAY_NAMES if run.target.gateway else ()),
+    )
+    checks: dict[str, Any] = {name: {"enabled": True} for name in names}
     checks["negative_data_rejection"]["expected-statuses"] = NEGATIVE_STATUSES
     checks["positive_data_acceptance"]["expected-statuses"] = POSITIVE_STATUSES
     checks["missing_required_header"]["expected-statuses"] = MISSING_HEADER_STATUSES
@@ -115,7 +121,12 @@ def _auth_header_names() -> set[str]:
 
 def load_schema(run: RunContext, options: EngineOptions, limiter: Any | None = None) -> Any:
     config = build_config(run, options)
-    schema = schemathesis.openapi.from_dict(run.spec.document, config=config)
+    document = run.spec.document
+    if run.target.gateway:
+        # Routing headers (provider, custom host) are the target's fixed configuration, not credentials:
+        # auth probes must leave them in place to reach the upstream's own auth through the gateway.
+        document = run.layout.security_view(document)
+    schema = schemathesis.openapi.from_dict(document, config=config)
     if limiter is not None:
         # One limiter for schemathesis and the suite's own client: the rate is for the whole run.
         schema.config.rate_limit = limiter
@@ -128,7 +139,7 @@ ProgressCallback = Callable[[str, str | None, int], None]
 def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> list[Finding]:
     masker = run.target.masker
     found = []
-    for nodes in recorder.checks.values():
+    for case_id, nodes in recorder.checks.items():
         for node in nodes:
             info = node.failure_info
             if info is None or node.status.value != "failure":
@@ -136,6 +147,7 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
             failure = info.failure
             steps = tuple(masker.curl(step.curl) for step in info.steps) or (masker.curl(info.code_sample),)
             message = failure.title if not failure.message else f"{failure.title}: {failure.message}"
+            why = _gateway_reason(run, recorder, failure.case_id or case_id, node.name)
             found.append(
                 Finding(
                     operation=failure.operation or recorder.label,
@@ -143,9 +155,35 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
                     message=masker.mask(message.strip()),
                     curl=steps,
                     source=phase,
+                    **({"origin": GATEWAY, "attribution": masker.mask(why)} if why else {}),
                 )
             )
     return found
+
+
+def _gateway_reason(run: RunContext, recorder: ScenarioRecorder, case_id: str, check: str) -> str | None:
+    """Whether the failing exchange (the probe's, for checks that send their own) is the gateway's doing."""
+    interaction = recorder.interactions.get(case_id)
+    if interaction is None:
+        return gateway_reason(
+            run,
+            check=check,
+            status=None,
+            response_headers={},
+            response_body=None,
+            request_headers={},
+            request_body=None,
+        )
+    response = interaction.response
+    return gateway_reason(
+        run,
+        check=check,
+        status=response.status_code if response is not None else None,
+        response_headers=response.headers if response is not None else {},
+        response_body=response.content if response is not None else None,
+        request_headers=interaction.request.headers,
+        request_body=interaction.request.body,
+    )
 
 
 def run_engine(

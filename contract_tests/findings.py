@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+UPSTREAM, GATEWAY = "upstream", "gateway"
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -13,17 +15,25 @@ class Finding:
     message: str  # says what was expected and what came back (keys masked)
     curl: tuple[str, ...] = ()  # requests that reproduce it, oldest first (keys as ${ENV} references)
     source: str = "scenario"  # "scenario" or the schemathesis phase that found it
+    # "upstream": the API behind any gateway broke the contract; "gateway": behaviour of the gateway
+    # itself (its own answers, its rewriting of requests), outside the Assistants contract.
+    origin: str = "upstream"
+    attribution: str = ""  # why a gateway finding is the gateway's
 
     @property
-    def key(self) -> tuple[str, str, str]:
+    def key(self) -> tuple[str, str, str, str]:
         # Findings with the same check, operation and first message line are one problem.
-        return (self.operation, self.check, self.message.splitlines()[0] if self.message else "")
+        return (self.origin, self.operation, self.check, self.message.splitlines()[0] if self.message else "")
+
+    @property
+    def is_gateway(self) -> bool:
+        return self.origin == GATEWAY
 
 
 @dataclass
 class Findings:
     items: list[Finding] = field(default_factory=list)
-    _seen: set[tuple[str, str, str]] = field(default_factory=set)
+    _seen: set[tuple[str, str, str, str]] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, finding: Finding) -> None:

@@ -56,7 +56,12 @@ class ProgressDisplay:
             self.console.print(f"[{time.monotonic() - self.started:6.1f}s] {text}", highlight=False)
 
     def __call__(self, kind: str, name: str | None, count: int) -> None:
-        if kind == "scenario":
+        if kind == "gateway":
+            # Said even with a live display: it changes how findings are attributed.
+            self.console.print(f"gateway mode: on ({name})", highlight=False)
+        elif kind == "scenario_total":
+            self._progress.update(self._scenarios, total=count)
+        elif kind == "scenario":
             self._progress.update(self._scenarios, note=name or "")
             self._log(f"scenario {name}")
         elif kind == "scenario_done":

@@ -9,14 +9,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import contract_tests.tracking  # noqa: F401  (registers the ledger hook)
+from contract_tests.attribution import gateway_reason
 from contract_tests.cleanup import CleanupResult, clean_up
 from contract_tests.context import RunContext, activate
 from contract_tests.engine import PHASES, EngineOptions, EngineStats, run_engine
-from contract_tests.findings import Finding
+from contract_tests.findings import GATEWAY, Finding
 from contract_tests.http import ApiClient, TargetUnreachable
 from contract_tests.ledger import Ledger
 from contract_tests.polite_transport import waiting_out_rate_limits
-from contract_tests.scenarios import SCENARIOS, Scenario, ScenarioRun, Violation
+from contract_tests.scenarios import SCENARIOS, Scenario, ScenarioRun, Skip, Violation
 from contract_tests.scenarios._base import ScenarioOptions
 from contract_tests.spec_view import LIST, spec_view
 from contract_tests.target import ConfigError, Target
@@ -31,6 +32,8 @@ class RunOptions:
     rate_limit: str | None = None
     phases: tuple[str, ...] = PHASES
     scenarios: bool = True
+    # Gateway findings count toward "violations found" (exit 1) only when asked for.
+    strict_gateway: bool = False
 
 
 @dataclass
@@ -55,14 +58,27 @@ class RunResult:
     interrupted: bool = False
 
     @property
+    def upstream_findings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_gateway]
+
+    @property
+    def gateway_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_gateway]
+
+    @property
+    def counted_findings(self) -> list[Finding]:
+        """The findings that make the run fail (gateway findings only with --strict-gateway)."""
+        return self.findings if self.options.strict_gateway else self.upstream_findings
+
+    @property
     def conforms(self) -> bool:
-        return not self.findings and not self.interrupted
+        return not self.counted_findings and not self.interrupted
 
 
 Progress = Callable[[str, str | None, int], None]
 
 
-def _preflight(ctx: RunContext) -> None:
+def _preflight(ctx: RunContext, progress: Progress | None = None) -> None:
     """Fail fast (exit 2) when the target is not there or does not take our credentials."""
     op = ctx.spec.operation(LIST)
     exchange = ctx.client.request(op.method, op.url_path(), params={"limit": 1})
@@ -73,6 +89,12 @@ def _preflight(ctx: RunContext) -> None:
         )
     if exchange.status == 404 and "json" not in exchange.content_type:
         raise ConfigError(f"{ctx.target.base_url} does not look like the API's base URL (404 on {op.label})")
+    seen = ctx.gateway.forwarding_headers_in(exchange.headers)
+    if seen and not ctx.target.gateway:
+        ctx.target.gateway = True
+        ctx.target.gateway_reason = f"detected: the answers carry the gateway headers {', '.join(seen)}"
+        if progress:
+            progress("gateway", ctx.target.gateway_reason, 0)
 
 
 def _run_scenario(
@@ -82,13 +104,26 @@ def _run_scenario(
     masker = ctx.target.masker
     try:
         scenario.func(run)
+    except Skip as skip:
+        return f"skipped:{skip}", None
     except Violation as violation:
         exchanges = violation.exchanges or tuple(run.exchanges[-1:])
+        last = exchanges[-1] if exchanges else None
+        why = gateway_reason(
+            ctx,
+            check=scenario.name,
+            status=last.status if last else None,
+            response_headers=last.headers if last else {},
+            response_body=last.text if last else None,
+            request_headers=last.request_headers if last else {},
+            request_body=None if last is None or last.request_body is None else _json_text(last.request_body),
+        )
         return "failed", Finding(
             operation=violation.operation or scenario.operation,
             check=scenario.name,
             message=masker.mask(violation.message),
             curl=tuple(e.curl(masker) for e in exchanges),
+            **({"origin": GATEWAY, "attribution": masker.mask(why)} if why else {}),
         )
     except (TargetUnreachable, KeyboardInterrupt):
         raise
@@ -107,6 +142,12 @@ def _run_scenario(
     return "passed", None
 
 
+def _json_text(body: Any) -> str:
+    import json
+
+    return json.dumps(body, ensure_ascii=False)
+
+
 def run(target: Target, options: RunOptions, *, progress: Progress | None = None) -> RunResult:
     started = time.monotonic()
     spec = spec_view(target.profile)
@@ -120,12 +161,15 @@ def run(target: Target, options: RunOptions, *, progress: Progress | None = None
     result = RunResult(target=target, options=options, ledger=ctx.ledger)
     try:
         with activate(ctx), ctx.interruption.handling_sigint():
-            _preflight(ctx)
+            _preflight(ctx, progress)
             if options.scenarios:
                 scenario_options = ScenarioOptions(
                     examples=max(3, options.max_examples // 4), seed=options.seed
                 )
-                for scenario in SCENARIOS:
+                applicable = [s for s in SCENARIOS if target.gateway or not s.needs_gateway]
+                if progress:
+                    progress("scenario_total", None, len(applicable))
+                for scenario in applicable:
                     if scenario.needs_second_tenant and target.second is None:
                         result.scenarios.append(
                             ScenarioOutcome(
@@ -137,8 +181,11 @@ def run(target: Target, options: RunOptions, *, progress: Progress | None = None
                         progress("scenario", scenario.name, 0)
                     t0 = time.monotonic()
                     status, finding = _run_scenario(ctx, scenario, scenario_options)
+                    status, _, reason = status.partition(":")
                     result.scenarios.append(
-                        ScenarioOutcome(scenario.name, scenario.operation, status, time.monotonic() - t0)
+                        ScenarioOutcome(
+                            scenario.name, scenario.operation, status, time.monotonic() - t0, reason
+                        )
                     )
                     if finding is not None:
                         ctx.findings.add(finding)

@@ -63,6 +63,10 @@ class Target:
     bundled: bool = False
     # A live API accepts only models that exist; when set, every valid request names this model.
     model: str | None = None
+    # A Portkey gateway stands in front of the API: switched on by --gateway, or when its answers
+    # carry the gateway headers the spec documents (`gateway_reason` says which).
+    gateway: bool = False
+    gateway_reason: str = ""
     masker: Masker = field(default_factory=Masker, repr=False)
 
     def __post_init__(self) -> None:
@@ -103,10 +107,11 @@ def parse_header(raw: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def check_base_url(url: str) -> str:
+def check_base_url(url: str, option: str = "--base-url") -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(f"--base-url must be an http(s) URL such as https://api.portkey.ai/v1, got {url!r}")
+        example = "http://127.0.0.1:4010/v1" if option == "--custom-host" else "https://api.portkey.ai/v1"
+        raise ConfigError(f"{option} must be an http(s) URL such as {example}, got {url!r}")
     return url
 
 

@@ -3,7 +3,7 @@
 Each is a small function with one job; its AssertionError message says what was expected.
 """
 
-from contract_tests.checks import errors, lists, read_back  # noqa: F401  (registration)
+from contract_tests.checks import errors, gateway, lists, read_back  # noqa: F401  (registration)
 
 NAMES = (
     "openai_error_shape",
@@ -13,3 +13,5 @@ NAMES = (
     "deleted_is_gone",
     "list_page_is_consistent",
 )
+# Run only in gateway mode (a Portkey gateway in front of the API).
+GATEWAY_NAMES = ("gateway_headers_present",)

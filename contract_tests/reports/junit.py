@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from contract_tests.engine import PHASES
+from contract_tests.findings import Finding
+from contract_tests.reports.summary import GATEWAY_SECTION
 from contract_tests.runner import RunResult
 
 
@@ -24,12 +26,12 @@ def render_junit(result: RunResult) -> str:
         cases += 1
         if scenario.status == "skipped":
             ET.SubElement(case, "skipped", message=scenario.reason)
-        for finding in result.findings:
+        for finding in result.upstream_findings:
             if finding.source == "scenario" and finding.check == scenario.name:
                 failures += 1
                 failure = ET.SubElement(case, "failure", message=_headline(masker, finding.message))
                 failure.text = masker.mask(finding.message + "\n\n" + "\n".join(finding.curl))
-    engine_findings = [f for f in result.findings if f.source != "scenario"]
+    engine_findings = [f for f in result.upstream_findings if f.source != "scenario"]
     if result.engine is not None:
         phases_run = set(result.engine.by_phase) | {f.source for f in engine_findings}
         for phase in [p for p in PHASES if p in phases_run] + sorted(phases_run - set(PHASES)):
@@ -49,6 +51,26 @@ def render_junit(result: RunResult) -> str:
                 failures += 1
                 failure = ET.SubElement(case, "failure", message=_headline(masker, items[0].message))
                 failure.text = masker.mask("\n\n".join(f.message + "\n" + "\n".join(f.curl) for f in items))
+    for finding in result.gateway_findings:
+        # Its own test case per finding, under a class that says whose it is; a failure only when counted.
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=f"gateway.{finding.source}.{finding.operation}",
+            name=finding.check,
+        )
+        cases += 1
+        text = masker.mask(_gateway_text(finding))
+        if result.options.strict_gateway:
+            failures += 1
+            element = ET.SubElement(case, "failure", message=_headline(masker, finding.message))
+        else:
+            element = ET.SubElement(
+                case,
+                "skipped",
+                message=_headline(masker, f"{GATEWAY_SECTION} (not counted): {finding.message}"),
+            )
+        element.text = text
     suite.set("tests", str(cases))
     suite.set("failures", str(failures))
     ET.indent(suite)
@@ -59,3 +81,7 @@ def _headline(masker, message: str, limit: int = 300) -> str:
     """The message on one line (a JUnit failure attribute), shortened."""
     flat = " ".join(message.split())
     return masker.mask(flat if len(flat) <= limit else flat[:limit] + "...")
+
+
+def _gateway_text(finding: Finding) -> str:
+    return f"{finding.message}\n\nWhy the gateway's: {finding.attribution}\n\n" + "\n".join(finding.curl)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from contract_tests.runner import RunResult
 
+GATEWAY_SECTION = "Gateway findings: behaviour of the gateway itself, outside the Assistants contract"
+
 
 @dataclass
 class Summary:
@@ -22,14 +24,17 @@ def summarize(result: RunResult) -> Summary:
     skipped = [s for s in result.scenarios if s.status == "skipped"]
     if result.interrupted:
         verdict = "INTERRUPTED"
-    elif result.findings:
+    elif result.counted_findings:
         verdict = "VIOLATIONS"
     else:
         verdict = "CONFORMS"
-    count = len(result.findings)
+    count = len(result.upstream_findings)
+    gateway = len(result.gateway_findings)
     headline = (
         f"{verdict}: {target.base_url} (profile {target.profile}) - "
-        f"{count} violation{'s' if count != 1 else ''} in {result.seconds:.1f}s"
+        f"{count} violation{'s' if count != 1 else ''}"
+        + (f" + {gateway} gateway finding{'s' if gateway != 1 else ''}" if gateway else "")
+        + f" in {result.seconds:.1f}s"
     )
     details = [
         (
@@ -43,6 +48,13 @@ def summarize(result: RunResult) -> Summary:
             else ""
         ),
     ]
+    if target.gateway:
+        counted = "counted (--strict-gateway)" if result.options.strict_gateway else "not counted"
+        details.append(
+            f"gateway mode: on ({target.gateway_reason}); {gateway} gateway finding"
+            f"{'s' if gateway != 1 else ''}, {counted} toward the verdict"
+        )
+        details.append(f"gateway checks: {', '.join(gateway_checks_run(result)) or 'none'}")
     if engine is not None:
         phases = ", ".join(f"{name} {count}" for name, count in sorted(engine.by_phase.items()))
         details.append(f"schemathesis: {engine.cases} requests ({phases or 'none'})")
@@ -53,3 +65,15 @@ def summarize(result: RunResult) -> Summary:
             line += f"; could not delete {len(result.cleanup.left)}: {', '.join(result.cleanup.left[:10])}"
         details.append(line)
     return Summary(verdict, headline, details)
+
+
+def gateway_checks_run(result: RunResult) -> list[str]:
+    """The names of the gateway checks this run ran (scenarios that were not skipped, per-response checks)."""
+    from contract_tests.checks import GATEWAY_NAMES
+    from contract_tests.scenarios import SCENARIOS
+
+    gateway_scenarios = {s.name for s in SCENARIOS if s.needs_gateway}
+    names = [s.name for s in result.scenarios if s.name in gateway_scenarios and s.status != "skipped"]
+    if result.engine is not None and result.engine.cases:
+        names += list(GATEWAY_NAMES)
+    return names

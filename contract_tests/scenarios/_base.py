@@ -121,20 +121,26 @@ def _excerpt(exchange: Exchange, limit: int = 240) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
+class Skip(Exception):
+    """The scenario does not apply to this target; the message says why."""
+
+
 @dataclass(frozen=True)
 class Scenario:
     name: str
     operation: str  # the operation a violation is reported under
     func: Callable[[ScenarioRun], None]
     needs_second_tenant: bool = False
+    # Checks the gateway in front of the API (gateway mode only); its violations are gateway findings.
+    needs_gateway: bool = False
 
 
 SCENARIOS: list[Scenario] = []
 
 
-def scenario(name: str, operation: str, *, needs_second_tenant: bool = False):
+def scenario(name: str, operation: str, *, needs_second_tenant: bool = False, needs_gateway: bool = False):
     def register(func: Callable[[ScenarioRun], None]) -> Callable[[ScenarioRun], None]:
-        SCENARIOS.append(Scenario(name, operation, func, needs_second_tenant))
+        SCENARIOS.append(Scenario(name, operation, func, needs_second_tenant, needs_gateway))
         return func
 
     return register
