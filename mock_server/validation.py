@@ -35,14 +35,19 @@ _UNIONS = ("AnyOf", "OneOfNotValid")
 
 
 def format_path(parts: list[Any]) -> str | None:
-    """``['tools', 3, 'type']`` -> ``tools[3].type``; the empty path (the whole body) -> None."""
+    """``['tools', 3, 'type']`` -> ``tools[3].type``; the empty path (the whole body) -> None.
+
+    A field may be named by the empty string: ``['']`` is ``''``, still a field, not the body.
+    """
+    if not parts:
+        return None
     text = ""
-    for part in parts:
+    for index, part in enumerate(parts):
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
-    return text or None
+            text += f".{part}" if index else str(part)
+    return text
 
 
 def _kind(error: Any) -> str:

@@ -31,6 +31,12 @@ def test_unknown_field_names_it(api):
     assert error["param"] == "colour" and error["code"] == "unknown_parameter"
 
 
+def test_unknown_field_named_by_the_empty_string_is_named_too(api):
+    error = error_of(api.post("/assistants", json={"model": "m", "": 1}))
+    assert error["param"] == "" and error["code"] == "unknown_parameter"
+    assert "''" in error["message"]
+
+
 def test_unknown_nested_field_names_its_path(api):
     error = error_of(
         api.post("/assistants", json={"model": "m", "tool_resources": {"code_interpreter": {"x": 1}}})
