@@ -13,17 +13,6 @@ from typing import Any
 
 from .contract import Contract, resolve
 
-# The API's defaults for fields a create leaves out. The spec states them in prose only (a
-# `default:` on a request field would make generated clients send it on every call), so a
-# machine-readable `x-default` on the request property, when present, wins over this table.
-FALLBACK_DEFAULTS: dict[str, Any] = {
-    "tools": [],
-    "tool_resources": {},
-    "metadata": {},
-    "temperature": 1,
-    "top_p": 1,
-    "response_format": "auto",
-}
 SERVER_SET = ("id", "object", "created_at")
 
 
@@ -128,11 +117,11 @@ class Shapes:
         for prop in self._canonical_props:
             if prop in SERVER_SET:
                 continue
+            # The spec gives the API's default in `x-default` (not `default:`, which generated
+            # clients would send on every call); a nullable field without one defaults to null.
             declared = resolve(document, request_props.get(prop, {}))
             if "x-default" in declared:
-                defaults[prop] = declared["x-default"]
-            elif prop in FALLBACK_DEFAULTS:
-                defaults[prop] = FALLBACK_DEFAULTS[prop]
+                defaults[prop] = copy.deepcopy(declared["x-default"])
             elif _nullable(document, self._canonical_schema["properties"][prop]):
                 defaults[prop] = None
         return defaults

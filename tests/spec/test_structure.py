@@ -102,6 +102,8 @@ def test_beta_header_is_required_on_every_operation_and_set_by_the_client(docume
 def test_every_operation_documents_its_errors_with_the_openai_error_body(document: dict[str, Any]) -> None:
     for method, path, operation in operations(document):
         expected = {"200", "400", "401", "429", "500"} | ({"404"} if "{assistant_id}" in path else set())
+        if "requestBody" in operation:
+            expected |= {"413", "415"}
         assert set(operation["responses"]) == expected, f"{method} {path}"
         for status in expected - {"200"}:
             response = resolve(document, operation["responses"][status])
@@ -139,6 +141,24 @@ def test_request_fields_carry_no_default(document: dict[str, Any]) -> None:
     for name in request_schemas(document):
         for node in _walk(document["components"]["schemas"][name]):
             assert "default" not in node, f"{name} has a default: {node}"
+
+
+def test_every_defaulted_create_field_states_its_default_for_machines(document: dict[str, Any]) -> None:
+    """A create that leaves a field out gets the API's default: a non-nullable optional field must
+    say which in `x-default` (no `default:`, see above), and the value must fit the field."""
+    from tests.spec_schemas import schema_validator
+
+    for name in ("CreateAssistantRequest", "CreateAssistantRequestV1"):
+        schema = document["components"]["schemas"][name]
+        for field, prop in schema["properties"].items():
+            target = resolve(document, prop)
+            if field in schema["required"]:
+                continue
+            nullable = "null" in target.get("type", []) or any(m.get("type") == "null" for m in target.get("anyOf", []))
+            if not nullable:
+                assert "x-default" in target, f"{name}.{field}: no x-default for a field a create may leave out"
+            if "x-default" in target:
+                assert schema_validator(document, prop).is_valid(target["x-default"]), f"{name}.{field}"
 
 
 def test_unions_are_told_apart_by_a_constant_type(document: dict[str, Any]) -> None:

@@ -47,7 +47,7 @@ class AssistantObject:
             | Unset): Specifies the format that the model must output. Compatible with GPT-4o, GPT-4 Turbo, and all
             GPT-3.5 Turbo models since gpt-3.5-turbo-1106. The documented string options (`none`, `auto`)
             or an object: `{"type": "text"}`, `{"type": "json_object"}` (JSON mode) or
-            `{"type": "json_schema", "json_schema": {...}}` (Structured Outputs).
+            `{"type": "json_schema", "json_schema": {...}}` (Structured Outputs). Defaults to `auto`.
     """
 
     id: str

@@ -67,6 +67,16 @@ def _parse_failure(
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = ErrorResponse.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 
@@ -97,6 +107,8 @@ _DOCUMENTED_STATUSES = frozenset(
         200,
         400,
         401,
+        413,
+        415,
         429,
         500,
     }
