@@ -48,11 +48,19 @@ def openai_error_shape(ctx: Any, response: Any, case: Any) -> bool | None:
     run = run_context()
     if run is None or response.status_code < 400:
         return None
+    body = received_json(response)
     problem = error_shape_problem(
-        run.spec.profile, response.status_code, header(response, "content-type"), received_json(response)
+        run.spec.profile, response.status_code, header(response, "content-type"), body
     )
     if problem:
         raise AssertionError(problem)
+    # Forwarded from the upstream: only the gateway's own answers may have the gateway's body.
+    forwarded = run.target.gateway and run.gateway.forwarding_headers_in(response.headers)
+    if forwarded and not run.gateway.upstream_error.is_valid(body):
+        raise AssertionError(
+            f"an error the gateway forwarded from the upstream ({response.status_code}) should have the "
+            f'OpenAI error body {{"error": {{...}}}}, got {show(body)}'
+        )
     return None
 
 

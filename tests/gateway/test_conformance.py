@@ -108,6 +108,11 @@ def runs(gateway_url: str) -> dict[str, Run]:
             "through": gateway_url,
             "upstream_middleware": "tests.contract.variants:shared_tenant",
         },
+        # Upstream errors in the gateway's own body: forwarded, so the upstream's violation.
+        "gateway-body-from-upstream": {
+            "through": gateway_url,
+            "upstream_middleware": "tests.gateway.upstream_variants:errors_in_gateway_body",
+        },
         # No gateway at all, but --gateway --strict-gateway: the gateway checks must fail (they can
         # fail), as gateway findings that now count.
         "strict-gateway-mode-without-gateway": {},
@@ -117,6 +122,7 @@ def runs(gateway_url: str) -> dict[str, Run]:
         "correct": (),
         "lost-write-upstream": ("--gateway", "--phases", "examples"),
         "tenant-leak-upstream": ("--gateway", "--phases", "examples"),
+        "gateway-body-from-upstream": ("--gateway", "--phases", "examples"),
         "strict-gateway-mode-without-gateway": (
             "--gateway",
             "--strict-gateway",
@@ -169,6 +175,7 @@ def test_the_gateways_own_behaviour_is_reported_apart_with_a_replayable_curl(run
             {"created_is_read_back", "generated_bodies_round_trip", "long_values_are_kept"},
         ),
         ("tenant-leak-upstream", {"tenants_are_isolated"}),
+        ("gateway-body-from-upstream", {"openai_error_shape"}),
     ],
 )
 def test_a_broken_upstream_behind_the_gateway_still_fails_the_run(
