@@ -83,17 +83,15 @@ def refusal_names_param(ctx: Any, response: Any, case: Any) -> bool | None:
         return None  # refused for the beta header first; no field to name
     if response.request.body is None:
         return None  # no body at all: there is no field to name
-    if True:
-        content_type = response.request.headers.get("content-type", "")
-        sent = sent_json(response)
-        if "application/json" not in content_type or not isinstance(sent, dict):
-            return None  # not a JSON object at all: nothing smaller than the body to name
-        if "" in sent:
-            return None  # a field named "" cannot be told apart from no name (null) in error.param
+    content_type = response.request.headers.get("content-type", "")
+    sent = sent_json(response)
+    if "application/json" not in content_type or not isinstance(sent, dict):
+        return None  # not a JSON object at all: nothing smaller than the body to name
     body = received_json(response)
     error = body.get("error") if isinstance(body, dict) else None
     param = error.get("param") if isinstance(error, dict) else None
-    if not isinstance(param, str) or not param:
+    # A field may be named by the empty string; only then may param be "".
+    if not isinstance(param, str) or (not param and "" not in sent):
         raise AssertionError(
             "a 400 for an invalid field or query parameter should name it in error.param, "
             f"got param={show(param)}"

@@ -15,6 +15,8 @@ CLEAN_ENV = {
     "PORTKEY_VIRTUAL_KEY": None,
     "OPENAI_API_KEY": None,
     "CONFORMANCE_SECOND_API_KEY": None,
+    "PORTKEY_PROVIDER": None,
+    "PORTKEY_CUSTOM_HOST": None,
 }
 
 
