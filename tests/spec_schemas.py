@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import jsonschema
-
 import assistants_spec
+import jsonschema
 
 
 def schema_validator(document: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
@@ -24,5 +23,8 @@ def component_validator(document: dict[str, Any], name: str) -> jsonschema.Draft
 
 def assert_matches(name: str, value: Any, profile: str | None = None) -> None:
     """Fail with every schema error when ``value`` does not match component schema ``name``."""
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in component_validator(assistants_spec.load(profile), name).iter_errors(value)]
+    errors = [
+        f"{list(e.absolute_path)}: {e.message}"
+        for e in component_validator(assistants_spec.load(profile), name).iter_errors(value)
+    ]
     assert not errors, f"does not match {name}: {errors}"

@@ -20,11 +20,16 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
         for init in folder.rglob("__init__.py"):
             relative = init.parent.relative_to(folder)
             found.add(".".join([name, *relative.parts]))
-    assert found == listed, f"missing from pyproject: {sorted(found - listed)}; not on disk: {sorted(listed - found)}"
+    assert found == listed, (
+        f"missing from pyproject: {sorted(found - listed)}; not on disk: {sorted(listed - found)}"
+    )
 
 
 def test_the_spec_ships_inside_its_package() -> None:
-    assert "*.yaml" in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["*"]
+    assert (
+        "*.yaml"
+        in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["*"]
+    )
     import assistants_spec
 
     assert assistants_spec.SPEC_PATH.is_file()

@@ -24,18 +24,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-import assistants_spec  # noqa: E402
-from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS  # noqa: E402
+import assistants_spec
 
-from contract_tests.bundled_mock import MockProcess  # noqa: E402
-from contract_tests.cli import DEFAULT_MAX_EXAMPLES  # noqa: E402
+from contract_tests.bundled_mock import MockProcess
+from contract_tests.cli import DEFAULT_MAX_EXAMPLES
+from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
 
 
 def conformance(seed: int) -> tuple[float, int]:
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "contract_tests", "--seed", str(seed), "--no-progress"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return time.monotonic() - started, done.returncode
 
@@ -44,10 +47,29 @@ def schemathesis_alone(seed: int, spec_file: Path) -> tuple[float, int]:
     with MockProcess() as mock:
         started = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "schemathesis.cli", "run", str(spec_file), "--url", mock.url,
-             "--checks", "all", "--max-examples", str(DEFAULT_MAX_EXAMPLES), "--seed", str(seed),
-             "-H", f"x-portkey-api-key: {DEFAULT_API_KEYS[0]}", "-H", f"x-portkey-virtual-key: {DEFAULT_VIRTUAL_KEYS[0]}"],
-            cwd=ROOT, capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "schemathesis.cli",
+                "run",
+                str(spec_file),
+                "--url",
+                mock.url,
+                "--checks",
+                "all",
+                "--max-examples",
+                str(DEFAULT_MAX_EXAMPLES),
+                "--seed",
+                str(seed),
+                "-H",
+                f"x-portkey-api-key: {DEFAULT_API_KEYS[0]}",
+                "-H",
+                f"x-portkey-virtual-key: {DEFAULT_VIRTUAL_KEYS[0]}",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         # The mock's start is outside the timed part; the conformance figure includes starting it.
         return time.monotonic() - started, done.returncode
@@ -63,17 +85,23 @@ def main() -> None:
         rows = []
         for round_no in range(args.rounds):
             seed = 1000 + round_no
-            contenders = [("conformance", lambda: conformance(seed)),
-                          ("schemathesis", lambda: schemathesis_alone(seed, spec_file))]
+            contenders = [
+                ("conformance", lambda seed=seed: conformance(seed)),
+                ("schemathesis", lambda seed=seed: schemathesis_alone(seed, spec_file)),
+            ]
             random.shuffle(contenders)
             results = {name: run() for name, run in contenders}
             ours, alone = results["conformance"], results["schemathesis"]
             rows.append((ours[0], alone[0], ours[0] / alone[0]))
-            print(f"round {round_no + 1}: conformance {ours[0]:.1f}s (exit {ours[1]}), "
-                  f"schemathesis alone {alone[0]:.1f}s (exit {alone[1]}), ratio {ours[0] / alone[0]:.2f}x",
-                  flush=True)
-    print(f"median: conformance {statistics.median(r[0] for r in rows):.1f}s (target <= 60 s), "
-          f"ratio to schemathesis alone {statistics.median(r[2] for r in rows):.2f}x")
+            print(
+                f"round {round_no + 1}: conformance {ours[0]:.1f}s (exit {ours[1]}), "
+                f"schemathesis alone {alone[0]:.1f}s (exit {alone[1]}), ratio {ours[0] / alone[0]:.2f}x",
+                flush=True,
+            )
+    print(
+        f"median: conformance {statistics.median(r[0] for r in rows):.1f}s (target <= 60 s), "
+        f"ratio to schemathesis alone {statistics.median(r[2] for r in rows):.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -36,7 +36,9 @@ def mock_url() -> Iterator[str]:
     )
     try:
         line = process.stdout.readline().strip()
-        assert line.startswith("assistants-mock listening on "), f"unexpected first line from the mock: {line!r}"
+        assert line.startswith("assistants-mock listening on "), (
+            f"unexpected first line from the mock: {line!r}"
+        )
         yield line.rsplit(" ", 1)[-1]
     finally:
         process.terminate()
@@ -48,7 +50,12 @@ def gateway_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = str(free_port())
     env = {**os.environ, "GATEWAY_STATE_DIR": str(tmp_path_factory.mktemp("gateway"))}
     started = subprocess.run(
-        [str(GATEWAY), "start", "--port", port], capture_output=True, text=True, env=env, timeout=300
+        [str(GATEWAY), "start", "--port", port],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
     if started.returncode == CANNOT_INSTALL:
         pytest.skip(f"Portkey's gateway cannot be installed with npm here: {started.stderr.strip()}")
@@ -56,7 +63,9 @@ def gateway_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         yield started.stdout.strip().rsplit(" ", 1)[-1]
     finally:
-        subprocess.run([str(GATEWAY), "stop", "--port", port], capture_output=True, env=env, timeout=30)
+        subprocess.run(
+            [str(GATEWAY), "stop", "--port", port], capture_output=True, env=env, timeout=30, check=False
+        )
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ that everything else passes through unchanged, as the spec describes it."""
 
 from __future__ import annotations
 
+import assistants_spec
 import httpx
 import pytest
 
-import assistants_spec
 from tests.spec_schemas import assert_matches
 
 from .conftest import OTHER_TENANT
@@ -37,7 +37,9 @@ def test_gateway_refuses_a_request_without_provider_with_its_own_body(gateway_ur
 
 
 def test_all_five_operations_pass_through_the_gateway(client: httpx.Client) -> None:
-    created = client.post("/assistants", json={"model": "gpt-4o", "name": "via gateway", "metadata": {"k": "v"}})
+    created = client.post(
+        "/assistants", json={"model": "gpt-4o", "name": "via gateway", "metadata": {"k": "v"}}
+    )
     assert created.status_code == 200, created.text
     assistant = created.json()
     assert_matches("AssistantObject", assistant)
@@ -104,7 +106,9 @@ def test_tenants_stay_apart_through_the_gateway(client: httpx.Client) -> None:
     client.delete(f"/assistants/{mine['id']}")
 
 
-def test_missing_beta_header_is_refused_upstream(client: httpx.Client, self_hosted_headers: dict[str, str]) -> None:
+def test_missing_beta_header_is_refused_upstream(
+    client: httpx.Client, self_hosted_headers: dict[str, str]
+) -> None:
     headers = {k: v for k, v in self_hosted_headers.items() if k != "OpenAI-Beta"}
     with httpx.Client(base_url=str(client.base_url), headers=headers, timeout=10) as bare:
         response = bare.get("/assistants")

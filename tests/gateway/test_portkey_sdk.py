@@ -8,7 +8,7 @@ import pytest
 
 portkey_ai = pytest.importorskip("portkey_ai")
 
-from .conftest import TENANT  # noqa: E402
+from .conftest import TENANT
 
 
 @pytest.fixture

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 import assistants_spec
+import pytest
 
 
 @pytest.fixture(params=assistants_spec.profiles())

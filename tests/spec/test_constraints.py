@@ -11,10 +11,9 @@ import pathlib
 import re
 from typing import Any
 
+import assistants_spec
 import pytest
 import yaml
-
-import assistants_spec
 
 from tests.spec_schemas import component_validator
 
@@ -25,13 +24,16 @@ ABSENT = object()
 
 def build(value: Any) -> Any:
     if isinstance(value, dict) and len(value) == 1:
-        (kind, spec), = value.items()
+        ((kind, spec),) = value.items()
         if kind == "repeat":
             return spec["char"] * spec["times"]
         if kind == "items":
             return [copy.deepcopy(spec["value"]) for _ in range(spec["times"])]
         if kind == "pairs":
-            return {f"{i:0{spec['key_len']}d}"[-spec["key_len"]:]: "v" * spec["value_len"] for i in range(spec["count"])}
+            return {
+                f"{i:0{spec['key_len']}d}"[-spec["key_len"] :]: "v" * spec["value_len"]
+                for i in range(spec["count"])
+            }
         if kind == "absent":
             return ABSENT
     return value
@@ -75,7 +77,9 @@ def test_documented_valid_value_is_accepted(document: dict[str, Any], case: dict
 
 
 @pytest.mark.parametrize(("case", "raw"), list(cases("invalid")))
-def test_documented_invalid_value_is_refused(document: dict[str, Any], case: dict[str, Any], raw: Any) -> None:
+def test_documented_invalid_value_is_refused(
+    document: dict[str, Any], case: dict[str, Any], raw: Any
+) -> None:
     body = place(case.get("base", DEFAULT_BASE), case["field"], build(raw))
     assert not component_validator(document, case["schema"]).is_valid(body), (
         f"{case['doc']}: the spec accepts {short(build(raw))} for {case['field']}, which the documents forbid"
@@ -94,7 +98,12 @@ def _list_parameter(document: dict[str, Any], name: str) -> dict[str, Any]:
 
 def test_list_limit_is_1_to_100_default_20(document: dict[str, Any]) -> None:
     """'Limit can range between 1 and 100, and the default is 20.'"""
-    assert _list_parameter(document, "limit") == {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}
+    assert _list_parameter(document, "limit") == {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 100,
+        "default": 20,
+    }
 
 
 def test_list_order_is_asc_or_desc_default_desc(document: dict[str, Any]) -> None:

@@ -3,11 +3,11 @@ that keep the spec usable by the client generator and by machines."""
 
 from __future__ import annotations
 
-from typing import Any, Iterator
-
-import pytest
+from collections.abc import Iterator
+from typing import Any
 
 import assistants_spec
+import pytest
 
 OPERATIONS = {
     ("post", "/assistants"): "createAssistant",
@@ -86,10 +86,14 @@ def test_auth_alternatives_are_portkey_hosted_openai_and_self_hosted(document: d
     assert ["PortkeyApiKey", "PortkeyVirtualKey"] in alternatives, "hosted Portkey needs both keys together"
     assert ["BearerAuth"] in alternatives
     assert ["BearerAuth", "PortkeyProvider"] in alternatives
-    assert all(op.get("security", document["security"]) for _, _, op in operations(document)), "no anonymous op"
+    assert all(op.get("security", document["security"]) for _, _, op in operations(document)), (
+        "no anonymous op"
+    )
 
 
-def test_beta_header_is_required_on_every_operation_and_set_by_the_client(document: dict[str, Any], profile: str) -> None:
+def test_beta_header_is_required_on_every_operation_and_set_by_the_client(
+    document: dict[str, Any], profile: str
+) -> None:
     for method, path, operation in operations(document):
         params = [resolve(document, p) for p in operation.get("parameters", [])]
         beta = [p for p in params if p["name"] == assistants_spec.beta_header_name()]
@@ -154,9 +158,13 @@ def test_every_defaulted_create_field_states_its_default_for_machines(document: 
             target = resolve(document, prop)
             if field in schema["required"]:
                 continue
-            nullable = "null" in target.get("type", []) or any(m.get("type") == "null" for m in target.get("anyOf", []))
+            nullable = "null" in target.get("type", []) or any(
+                m.get("type") == "null" for m in target.get("anyOf", [])
+            )
             if not nullable:
-                assert "x-default" in target, f"{name}.{field}: no x-default for a field a create may leave out"
+                assert "x-default" in target, (
+                    f"{name}.{field}: no x-default for a field a create may leave out"
+                )
             if "x-default" in target:
                 assert schema_validator(document, prop).is_valid(target["x-default"]), f"{name}.{field}"
 
@@ -173,13 +181,23 @@ def test_unions_are_told_apart_by_a_constant_type(document: dict[str, Any]) -> N
 
 def test_schema_names_are_unique_and_untitled(document: dict[str, Any]) -> None:
     """A `title` would win over the component name in generated class names and could collide."""
-    titled = [n for n, s in document["components"]["schemas"].items() if any("title" in node for node in _walk(s))]
+    titled = [
+        n for n, s in document["components"]["schemas"].items() if any("title" in node for node in _walk(s))
+    ]
     assert not titled
 
 
 def test_nullable_fields_are_exactly_as_documented(document: dict[str, Any]) -> None:
     """'| null' in the documents: name, description, instructions, tool_resources, metadata, temperature, top_p."""
-    documented_nullable = {"name", "description", "instructions", "tool_resources", "metadata", "temperature", "top_p"}
+    documented_nullable = {
+        "name",
+        "description",
+        "instructions",
+        "tool_resources",
+        "metadata",
+        "temperature",
+        "top_p",
+    }
     for name in ("CreateAssistantRequest", "ModifyAssistantRequest", "AssistantObject"):
         schema = document["components"]["schemas"][name]
         nullable = set()
@@ -204,7 +222,9 @@ def test_every_component_schema_is_used_under_some_profile() -> None:
 def test_v1_profile_swaps_in_the_v1_shapes() -> None:
     v1 = assistants_spec.load("v1")
     create = v1["paths"]["/assistants"]["post"]
-    assert create["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith("CreateAssistantRequestV1")
+    assert create["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "CreateAssistantRequestV1"
+    )
     ok = create["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     assert ok.endswith("AssistantObjectV1")
     listed = v1["components"]["schemas"]["ListAssistantsResponse"]["properties"]["data"]["items"]["$ref"]
