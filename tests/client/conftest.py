@@ -4,12 +4,6 @@ loopback HTTP server for what a mock transport cannot show (logging, real connec
 from __future__ import annotations
 
 import json
-import os
-import pathlib
-import queue
-import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -147,67 +141,7 @@ def loopback_url(server: ThreadingHTTPServer) -> str:
     return f"http://127.0.0.1:{server.server_address[1]}/v1"
 
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-GATEWAY_CANNOT_INSTALL = 3  # scripts/gateway's exit status when Node/npm cannot install the gateway
-
-
 def mock_key() -> str:
     from mock_server.config import DEFAULT_API_KEYS
 
     return DEFAULT_API_KEYS[0]
-
-
-@pytest.fixture(scope="session")
-def mock_url() -> Iterator[str]:
-    """The bundled mock server on a free loopback port (skipped when the mock is not in this tree)."""
-    pytest.importorskip("mock_server.server", reason="the mock server is not in this tree")
-    command = [sys.executable, "-m", "mock_server", "--port", "0", "--db", ":memory:"]
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT
-    )
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
-    try:
-        try:
-            line = lines.get(timeout=30)
-        except queue.Empty:
-            pytest.fail("the mock server did not announce itself within 30 s")
-        if "listening on" not in line:
-            pytest.fail(f"unexpected start-up line from the mock server: {line!r}")
-        yield line.rsplit(" ", 1)[1].strip()
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-@pytest.fixture(scope="session")
-def gateway_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Portkey's real gateway (scripts/gateway) on a free loopback port; skipped when it cannot install."""
-    script = ROOT / "scripts" / "gateway"
-    if not script.exists():
-        pytest.skip("scripts/gateway is not in this tree")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = str(sock.getsockname()[1])
-    env = {**os.environ, "GATEWAY_STATE_DIR": str(tmp_path_factory.mktemp("gateway"))}
-    started = subprocess.run(
-        [str(script), "start", "--port", port],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    if started.returncode == GATEWAY_CANNOT_INSTALL:
-        pytest.skip(f"Portkey's gateway cannot be installed here: {started.stderr.strip()}")
-    assert started.returncode == 0, started.stderr
-    try:
-        yield started.stdout.strip().splitlines()[0].rsplit(" ", 1)[-1]
-    finally:
-        subprocess.run(
-            [str(script), "stop", "--port", port], check=False, capture_output=True, env=env, timeout=30
-        )
