@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from contract_tests.compare import object_differences
 from contract_tests.context import RunContext
 from contract_tests.http import Exchange
 from contract_tests.spec_view import CREATE, DELETE, GET, LIST, MODIFY
@@ -94,6 +95,16 @@ class ScenarioRun:
             shown = " or ".join(map(str, allowed))
             raise Violation(
                 f"{what}: expected {shown}, got {exchange.status} ({_excerpt(exchange)})", exchange
+            )
+
+    def expect_read_back(self, answer: dict[str, Any], what: str) -> None:
+        """A read-back of the assistant a write answered with returns exactly that answer."""
+        read = self.get(answer["id"])
+        self.expect_status(read, 200, f"reading back after {what}")
+        problems = object_differences(answer, read.json, ("the write answered", "the read-back has"))
+        if problems:
+            raise Violation(
+                f"after {what} a read-back should equal the answer:\n  " + "\n  ".join(problems[:10]), read
             )
 
     def created(self, body: dict[str, Any], *, credentials: Credentials | None = None) -> dict[str, Any]:

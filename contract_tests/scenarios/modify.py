@@ -34,13 +34,7 @@ def _check_partial(
             + "\n  ".join(problems[:10]),
             *run.exchanges[-2:],
         )
-    read = run.get(answer["id"])
-    run.expect_status(read, 200, f"reading back after {what}")
-    problems = object_differences(answer, read.json, ("the write answered", "the read-back has"))
-    if problems:
-        raise Violation(
-            f"after {what} a read-back should equal the answer:\n  " + "\n  ".join(problems[:10]), read
-        )
+    run.expect_read_back(answer, what)
 
 
 @scenario("modify_is_partial", "POST /assistants/{assistant_id}")
