@@ -40,12 +40,7 @@ class SpecView:
 
     # -- navigation ------------------------------------------------------------------------------
     def resolve(self, node: Any) -> Any:
-        while isinstance(node, dict) and "$ref" in node:
-            target: Any = self.document
-            for part in node["$ref"].lstrip("#/").split("/"):
-                target = target[part]
-            node = target
-        return node
+        return assistants_spec.resolve(self.document, node)
 
     @functools.cached_property
     def operations(self) -> dict[str, Operation]:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import assistants_spec
+from assistants_spec import resolve
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _REF = "#/components/schemas/"
@@ -36,23 +37,6 @@ def spec_module(spec_path: str | None) -> types.ModuleType:
     loader_spec.loader.exec_module(module)
     module.SPEC_PATH = path
     return module
-
-
-def resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """Follow ``$ref`` chains inside ``document`` to the schema they name."""
-    seen = 0
-    while isinstance(schema, dict) and "$ref" in schema:
-        ref = schema["$ref"]
-        if not ref.startswith("#/"):
-            raise ValueError(f"only local references are supported, got {ref!r}")
-        node: Any = document
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-        schema = node
-        seen += 1
-        if seen > 64:
-            raise ValueError(f"reference loop at {ref!r}")
-    return schema
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .contract import Contract, resolve
+from assistants_spec import resolve
+
+from .contract import Contract
 
 SERVER_SET = ("id", "object", "created_at")
 

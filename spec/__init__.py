@@ -129,6 +129,21 @@ def _swap_media_examples(document: dict[str, Any], mapping: dict[str, str]) -> N
             }
 
 
+def resolve(document: dict[str, Any], node: Any) -> Any:
+    """Follow local ``$ref`` chains (``#/components/...``) inside ``document`` to what they name."""
+    for _ in range(64):
+        if not (isinstance(node, dict) and "$ref" in node):
+            return node
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local references are supported, got {ref!r}")
+        target: Any = document
+        for part in ref[2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    raise ValueError(f"reference loop at {node.get('$ref')!r}")
+
+
 def load(profile: str | None = None) -> dict[str, Any]:
     """A fresh copy of the document as seen under ``profile`` (default: the spec's default).
 

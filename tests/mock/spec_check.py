@@ -35,15 +35,6 @@ def _validator(profile: str, pointer: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator({**document, "$ref": pointer})
 
 
-def _resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = document
-        for part in node["$ref"][2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def _operation(profile: str, method: str, path: str) -> tuple[str, str] | None:
     """(path template, method) of the spec operation serving ``path``, or None."""
     document = _document(profile)
@@ -65,7 +56,7 @@ def schema_pointer(profile: str, method: str, path: str, status: int) -> str:
         key = str(status) if str(status) in responses else ("default" if "default" in responses else None)
         if key is not None:
             escaped = template.replace("~", "~0").replace("/", "~1")
-            response = _resolve(_document(profile), responses[key])
+            response = assistants_spec.resolve(_document(profile), responses[key])
             if "application/json" in (response.get("content") or {}):
                 if "$ref" in responses[key]:
                     return responses[key]["$ref"] + "/content/application~1json/schema"

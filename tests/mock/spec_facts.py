@@ -7,15 +7,6 @@ from typing import Any
 import assistants_spec
 
 
-def _resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = document
-        for part in node["$ref"][2:].split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def component(name: str, profile: str | None = None) -> dict[str, Any]:
     document = assistants_spec.load(profile)
     return document["components"]["schemas"][name]
@@ -25,14 +16,14 @@ def request_property(field: str, operation: str = "post", profile: str | None = 
     """The resolved schema of ``field`` in the create (post) body under ``profile``."""
     document = assistants_spec.load(profile)
     media = document["paths"]["/assistants"][operation]["requestBody"]["content"]["application/json"]
-    body = _resolve(document, media["schema"])
-    return _resolve(document, body["properties"][field])
+    body = assistants_spec.resolve(document, media["schema"])
+    return assistants_spec.resolve(document, body["properties"][field])
 
 
 def list_parameter(name: str) -> dict[str, Any]:
     document = assistants_spec.load()
     for parameter in document["paths"]["/assistants"]["get"]["parameters"]:
-        parameter = _resolve(document, parameter)
+        parameter = assistants_spec.resolve(document, parameter)
         if parameter["name"] == name:
-            return {**parameter, "schema": _resolve(document, parameter["schema"])}
+            return {**parameter, "schema": assistants_spec.resolve(document, parameter["schema"])}
     raise KeyError(name)

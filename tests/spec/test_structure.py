@@ -28,13 +28,6 @@ def operations(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, A
                 yield method, path, operation
 
 
-def resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        *_, section, name = node["$ref"].split("/")
-        node = document["components"][section][name]
-    return node
-
-
 def referenced_schemas(document: dict[str, Any], node: Any, seen: set[str] | None = None) -> set[str]:
     seen = set() if seen is None else seen
     if isinstance(node, dict):
@@ -95,7 +88,7 @@ def test_beta_header_is_required_on_every_operation_and_set_by_the_client(
     document: dict[str, Any], profile: str
 ) -> None:
     for method, path, operation in operations(document):
-        params = [resolve(document, p) for p in operation.get("parameters", [])]
+        params = [assistants_spec.resolve(document, p) for p in operation.get("parameters", [])]
         beta = [p for p in params if p["name"] == assistants_spec.beta_header_name()]
         assert len(beta) == 1, f"{method} {path} does not declare the beta header"
         assert beta[0]["in"] == "header" and beta[0]["required"] is True
@@ -110,11 +103,13 @@ def test_every_operation_documents_its_errors_with_the_openai_error_body(documen
             expected |= {"413", "415"}
         assert set(operation["responses"]) == expected, f"{method} {path}"
         for status in expected - {"200"}:
-            response = resolve(document, operation["responses"][status])
+            response = assistants_spec.resolve(document, operation["responses"][status])
             schema = response["content"]["application/json"]["schema"]
             assert "ErrorResponse" in referenced_schemas(document, schema), f"{method} {path} {status}"
-        retry_after = resolve(document, operation["responses"]["429"])["headers"]["Retry-After"]
-        assert resolve(document, retry_after)["required"] is True
+        retry_after = assistants_spec.resolve(document, operation["responses"]["429"])["headers"][
+            "Retry-After"
+        ]
+        assert assistants_spec.resolve(document, retry_after)["required"] is True
 
 
 def test_error_body_has_message_type_param_code(document: dict[str, Any]) -> None:
@@ -155,7 +150,7 @@ def test_every_defaulted_create_field_states_its_default_for_machines(document: 
     for name in ("CreateAssistantRequest", "CreateAssistantRequestV1"):
         schema = document["components"]["schemas"][name]
         for field, prop in schema["properties"].items():
-            target = resolve(document, prop)
+            target = assistants_spec.resolve(document, prop)
             if field in schema["required"]:
                 continue
             nullable = "null" in target.get("type", []) or any(
@@ -172,7 +167,7 @@ def test_every_defaulted_create_field_states_its_default_for_machines(document: 
 def test_unions_are_told_apart_by_a_constant_type(document: dict[str, Any]) -> None:
     """openapi-python-client ignores `discriminator`; members must differ by a `const` type."""
     for name, schema in document["components"]["schemas"].items():
-        members = [resolve(document, m) for m in schema.get("oneOf", [])]
+        members = [assistants_spec.resolve(document, m) for m in schema.get("oneOf", [])]
         objects = [m for m in members if m.get("type") == "object"]
         consts = [m["properties"]["type"].get("const") for m in objects]
         assert None not in consts, f"{name}: a member has no constant type"
@@ -202,7 +197,7 @@ def test_nullable_fields_are_exactly_as_documented(document: dict[str, Any]) -> 
         schema = document["components"]["schemas"][name]
         nullable = set()
         for field, prop in schema["properties"].items():
-            prop = resolve(document, prop)
+            prop = assistants_spec.resolve(document, prop)
             types = prop.get("type", [])
             if "null" in types or any(m.get("type") == "null" for m in prop.get("anyOf", [])):
                 nullable.add(field)
@@ -243,3 +238,13 @@ def test_profiles_leave_the_source_document_untouched() -> None:
 def test_unknown_profile_is_a_clear_error() -> None:
     with pytest.raises(assistants_spec.UnknownProfileError, match="v2, v1"):
         assistants_spec.load("v9")
+
+
+def test_resolve_follows_local_refs_and_refuses_the_rest() -> None:
+    document = {"components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {"type": "string"}}}}
+    assert assistants_spec.resolve(document, {"$ref": "#/components/schemas/A"}) == {"type": "string"}
+    with pytest.raises(ValueError, match="only local references"):
+        assistants_spec.resolve(document, {"$ref": "other.yaml#/A"})
+    looping = {"components": {"schemas": {"A": {"$ref": "#/components/schemas/A"}}}}
+    with pytest.raises(ValueError, match="reference loop"):
+        assistants_spec.resolve(looping, {"$ref": "#/components/schemas/A"})
