@@ -14,11 +14,11 @@ import traceback
 from typing import Any
 
 import orjson
+from assistants_spec import Spec, load_spec
 
 from . import faults as faults_mod
 from .auth import Authenticator
 from .config import Settings
-from .contract import Contract, Route, load_contract
 from .errors import ApiError, method_not_allowed, server_error, unknown_route
 from .handlers import Handlers
 from .requests import header_map, is_json, query_map, read_body
@@ -54,34 +54,30 @@ def _json_headers(body: bytes, extra: list[tuple[bytes, bytes]]) -> list[tuple[b
 class MockApp:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.contract: Contract = load_contract(settings.spec_path)
+        self.spec: Spec = load_spec(settings.spec_path)
         self.store = Store(settings.db)
         self.auth = Authenticator(settings.api_keys, settings.virtual_keys)
         self.faults = faults_mod.Faults(settings.fault_rate, settings.seed, settings.retry_after)
-        self.handlers = Handlers(self.store, Shapes(self.contract))
-        self._beta = self.contract.beta_header.lower().encode()
+        self.handlers = Handlers(self.store, Shapes(self.spec))
+        self._beta = self.spec.beta_header.lower().encode()
         self._wanted = frozenset(
             {_AUTHORIZATION, _PORTKEY_KEY, _VIRTUAL_KEY, _CONTENT_TYPE, _CONTENT_LENGTH, _FAULT, self._beta}
         )
         self._body_validators: dict[tuple[str, str], SchemaValidator] = {}
         self._query_validators: dict[tuple[str, str], list[tuple[Any, SchemaValidator]]] = {}
-        for profile in self.contract.profiles.values():
-            for op in profile.operations.values():
-                if op.operation_id not in self.handlers.by_operation:
+        for name in self.spec.profiles:
+            view = self.spec.view(name)
+            for op in view.operations.values():
+                if op.id not in self.handlers.by_operation:
                     print(
-                        f"assistants-mock: operation {op.operation_id} is not implemented; "
-                        "its route answers 404",
+                        f"assistants-mock: operation {op.id} is not implemented; its route answers 404",
                         file=sys.stderr,
                     )
                     continue
                 if op.body_schema is not None:
-                    self._body_validators[profile.name, op.operation_id] = SchemaValidator(
-                        profile.document, op.body_schema
-                    )
-                self._query_validators[profile.name, op.operation_id] = [
-                    (p, SchemaValidator(profile.document, p.schema))
-                    for p in op.parameters
-                    if p.location == "query"
+                    self._body_validators[name, op.id] = SchemaValidator(view.validator(op.body_schema))
+                self._query_validators[name, op.id] = [
+                    (p, SchemaValidator(view.validator(p.schema))) for p in op.query_parameters
                 ]
 
     async def __call__(self, scope: dict, receive, send) -> None:
@@ -131,12 +127,13 @@ class MockApp:
                 raise method_not_allowed(method, path, ["POST"])
             await self.store.reset()
             return 200, b'{"reset":true}'
-        route, path_params = self._match(path)
-        if route is None:
+        api_path = self.spec.api_path(path)
+        match = self.spec.view().match(method, api_path) if api_path is not None else None
+        if match is None or not match.path_known:
             raise unknown_route(method, path)
-        operation_id = route.operations.get(method)
-        if operation_id is None:
-            raise method_not_allowed(method, path, sorted(route.operations))
+        if match.operation is None:
+            raise method_not_allowed(method, path, sorted(match.allowed))
+        operation_id, path_params = match.operation.id, match.path_params
         handler = self.handlers.by_operation.get(operation_id)
         if handler is None:
             raise unknown_route(method, path)
@@ -156,26 +153,19 @@ class MockApp:
             body = await self._body(scope, receive, headers, validator, profile, operation_id)
         return await handler(tenant, profile, path_params, query, body)
 
-    def _match(self, path: str) -> tuple[Route | None, dict[str, str]]:
-        for route in self.contract.routes:
-            match = route.pattern.match(path)
-            if match is not None:
-                return route, match.groupdict()
-        return None, {}
-
     def _profile(self, value: str | None) -> str:
-        profile = self.contract.profile_for_header(value)
+        profile = self.spec.profile_for_header(value)
         if profile is not None:
             return profile
-        name = self.contract.beta_header
-        expected = self.contract.profiles[self.contract.default_profile].header_value
+        name = self.spec.beta_header
+        expected = self.spec.beta_value()
         if value is None:
             message = (
                 f"You must provide the '{name}' header to access the Assistants API. "
                 f"Please try again by setting the header '{name}: {expected}'."
             )
         else:
-            known = ", ".join(p.header_value for p in self.contract.profiles.values())
+            known = ", ".join(self.spec.beta_value(p) for p in self.spec.profiles)
             message = f"Invalid '{name}' header value {value[:80]!r}; expected one of: {known}."
         raise ApiError(400, message, code="invalid_beta")
 
@@ -214,7 +204,7 @@ class MockApp:
                 code="unsupported_media_type",
             )
         if not raw.strip():
-            required = self.contract.profiles[profile].operations[operation_id].body_required
+            required = self.spec.view(profile).operation(operation_id).body_required
             if required:
                 raise ApiError(400, "A JSON request body is required.", code="missing_body")
             return {}

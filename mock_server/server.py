@@ -20,13 +20,13 @@ import time
 import urllib.error
 import urllib.request
 
+from assistants_spec import load_spec
 from granian.constants import Interfaces
 from granian.log import LogLevels
 from granian.server import Server
 
 from .app import HEALTH_PATH, create_app
 from .config import MEMORY_DB, Settings
-from .contract import load_contract
 from .store import prepare
 
 _ENV_SETTINGS = "ASSISTANTS_MOCK_SETTINGS"
@@ -127,7 +127,7 @@ def serve(settings: Settings | None = None, *, middleware: str | None = None) ->
         settings = dataclasses.replace(settings, workers=1)
     if middleware:
         _import(middleware)  # fail here, with a clear error, rather than in every worker
-    base_path = load_contract(settings.spec_path).base_path  # also fails early on a broken spec
+    base_path = load_spec(settings.spec_path).base_path  # also fails early on a broken spec
     prepare(settings.db)
     placeholder = _reserve_port(settings.host, settings.port)
     port = placeholder.getsockname()[1]

@@ -11,28 +11,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from assistants_spec import resolve
-
-from .contract import Contract
+from assistants_spec import Spec
 
 SERVER_SET = ("id", "object", "created_at")
-
-
-def _object_schema(contract: Contract, profile: str, operation_id: str, status: str = "200") -> dict:
-    prof = contract.profiles[profile]
-    return resolve(prof.document, prof.operations[operation_id].responses[status])
-
-
-def _const(schema: dict, document: dict, prop: str) -> Any:
-    return resolve(document, schema["properties"][prop])["const"]
-
-
-def _nullable(document: dict, schema: dict) -> bool:
-    schema = resolve(document, schema)
-    kinds = schema.get("type")
-    if kinds == "null" or (isinstance(kinds, list) and "null" in kinds):
-        return True
-    return any(_nullable(document, s) for s in schema.get("anyOf", []) + schema.get("oneOf", []))
 
 
 class Identity:
@@ -85,48 +66,34 @@ _TRANSLATIONS = {"v1": LegacyV1()}
 class Shapes:
     """Builds canonical records from requests and profile views from canonical records."""
 
-    def __init__(self, contract: Contract) -> None:
-        self.contract = contract
-        default = contract.default_profile
-        document = contract.profiles[default].document
-        self._canonical_schema = _object_schema(contract, default, "getAssistant")
+    def __init__(self, spec: Spec) -> None:
+        canonical = spec.view()
+        self._canonical_schema = canonical.response_schema("getAssistant")
         self._canonical_props = list(self._canonical_schema["properties"])
-        self.object_kind = _const(self._canonical_schema, document, "object")
-        deleted = _object_schema(contract, default, "deleteAssistant")
-        self.deleted_kind = _const(deleted, document, "object")
-        listing = _object_schema(contract, default, "listAssistants")
-        self.list_kind = _const(listing, document, "object")
-        self._defaults = self._create_defaults(document)
+        self.object_kind = self._const(canonical, "getAssistant")
+        self.deleted_kind = self._const(canonical, "deleteAssistant")
+        self.list_kind = self._const(canonical, "listAssistants")
+        # What a create that leaves a field out gives it: the spec's `x-default` (not `default:`,
+        # which generated clients would send on every call), else null for a nullable field.
+        self._defaults = canonical.omitted_values(
+            canonical.request_schema("createAssistant"), self._canonical_schema
+        )
         self._props = {
-            name: list(_object_schema(contract, name, "getAssistant")["properties"])
-            for name in contract.profiles
+            name: list(spec.view(name).response_schema("getAssistant")["properties"])
+            for name in spec.profiles
         }
         self._translations = {
-            name: Identity() if name == default else _TRANSLATIONS.get(name, Identity())
-            for name in contract.profiles
+            name: Identity() if name == spec.default_profile else _TRANSLATIONS.get(name, Identity())
+            for name in spec.profiles
         }
         self.is_canonical = {
-            name: self._props[name] == self._canonical_props and name == default for name in contract.profiles
+            name: self._props[name] == self._canonical_props and name == spec.default_profile
+            for name in spec.profiles
         }
 
-    def _create_defaults(self, document: dict) -> dict[str, Any]:
-        create_schema = resolve(
-            document,
-            self.contract.profiles[self.contract.default_profile].operations["createAssistant"].body_schema,
-        )
-        request_props = create_schema.get("properties", {})
-        defaults: dict[str, Any] = {}
-        for prop in self._canonical_props:
-            if prop in SERVER_SET:
-                continue
-            # The spec gives the API's default in `x-default` (not `default:`, which generated
-            # clients would send on every call); a nullable field without one defaults to null.
-            declared = resolve(document, request_props.get(prop, {}))
-            if "x-default" in declared:
-                defaults[prop] = copy.deepcopy(declared["x-default"])
-            elif _nullable(document, self._canonical_schema["properties"][prop]):
-                defaults[prop] = None
-        return defaults
+    @staticmethod
+    def _const(view, operation_id: str) -> Any:
+        return view.properties(view.response_schema(operation_id))["object"]["const"]
 
     def create(self, profile: str, request: dict[str, Any], ident: str, created_at: int) -> dict[str, Any]:
         given = self._translations[profile].to_canonical(request, None)

@@ -11,11 +11,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import jsonschema_rs
+from assistants_spec import Validator
 
 from .errors import ApiError
 
-_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _MESSAGE_LIMIT = 300
 
 _CODES = {
@@ -55,11 +54,11 @@ def _kind(error: Any) -> str:
 
 
 class SchemaValidator:
-    """One compiled schema; ``schema`` may reference ``document``'s components."""
+    """A compiled schema of the spec model, answering a refused value with the OpenAI 400."""
 
-    def __init__(self, document: dict[str, Any], schema: dict[str, Any]) -> None:
-        self._root = {"$schema": _DIALECT, **schema, "components": document.get("components", {})}
-        self._validator = jsonschema_rs.Draft202012Validator(self._root)
+    def __init__(self, compiled: Validator) -> None:
+        self._root = compiled.root
+        self._validator = compiled.compiled
 
     def is_valid(self, instance: Any) -> bool:
         return self._validator.is_valid(instance)

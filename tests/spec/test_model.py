@@ -1,0 +1,119 @@
+"""The spec model answers what the mock, the suite and the generator ask, from the document alone."""
+
+from __future__ import annotations
+
+import pathlib
+
+import assistants_spec
+import pytest
+import yaml
+from assistants_spec import Spec, UnknownProfileError
+
+
+@pytest.fixture(scope="module")
+def spec() -> Spec:
+    return assistants_spec.load_spec()
+
+
+def test_load_spec_is_one_model_per_file(spec: Spec, tmp_path: pathlib.Path) -> None:
+    assert assistants_spec.load_spec() is spec
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(assistants_spec.SPEC_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    other = assistants_spec.load_spec(copy)
+    assert other is not spec and other.path == copy.resolve()
+    assert other.profiles == spec.profiles
+
+
+def test_every_operation_of_the_document_is_modelled_under_every_profile(spec: Spec) -> None:
+    for profile in spec.profiles:
+        view = spec.view(profile)
+        written = {
+            raw["operationId"]
+            for item in view.document["paths"].values()
+            for raw in item.values()
+            if isinstance(raw, dict) and "operationId" in raw
+        }
+        assert set(view.operations) == written
+
+
+def test_match_finds_operations_path_parameters_and_allowed_methods(spec: Spec) -> None:
+    view = spec.view()
+    for operation in view.operations.values():
+        names = [p.name for p in operation.path_parameters]
+        path = operation.url_path(*[f"id_{i}" for i in range(len(names))])
+        found = view.match(operation.method, path)
+        assert found.operation is operation
+        assert found.path_params == {name: f"id_{i}" for i, name in enumerate(names)}
+        assert operation.method in found.allowed
+    nowhere = view.match("GET", "/no-such-resource")
+    assert nowhere.operation is None and not nowhere.path_known
+    listed = view.operation("listAssistants")
+    wrong = view.match("PATCH", listed.path)
+    assert wrong.operation is None and wrong.path_known and "GET" in wrong.allowed
+
+
+def test_api_path_strips_only_the_spec_base_path(spec: Spec) -> None:
+    base = spec.base_path
+    assert base.startswith("/")
+    assert spec.api_path(base + "/assistants") == "/assistants"
+    assert spec.api_path("/elsewhere/assistants") is None
+    assert spec.api_path(base + "x/assistants") is None
+
+
+def test_compiled_validators_follow_the_schema(spec: Spec) -> None:
+    view = spec.view()
+    body = view.body_validator("createAssistant")
+    required = view.required(view.request_schema("createAssistant"))
+    assert required, "create requires fields"
+    assert not body.is_valid({})
+    assert body.errors({}), "a refused body comes with errors"
+    assert view.validator("#/components/schemas/ErrorResponse") is view.validator(
+        "#/components/schemas/ErrorResponse"
+    )
+
+
+def test_beta_profiles_and_header_values(spec: Spec) -> None:
+    for profile in spec.profiles:
+        value = spec.beta_value(profile)
+        assert spec.profile_for_header(value) == profile
+        assert spec.profile_for_header(f"other=1, {value}") == profile
+        assert spec.profile_for_header(value + "beta") is None
+        assert spec.profile_for_header(value + " extra") is None
+        assert spec.profile_for_header("\xa0" + value) is None  # only HTTP whitespace is trimmed
+    with pytest.raises(UnknownProfileError):
+        spec.view("no-such-profile")
+
+
+def test_omitted_values_come_from_x_default_or_null(spec: Spec) -> None:
+    view = spec.view()
+    request = view.request_schema("createAssistant")
+    values = view.omitted_values(request, view.response_schema("getAssistant"))
+    for name, value in values.items():
+        declared = view.resolve(request["properties"][name])
+        if "x-default" in declared:
+            assert value == declared["x-default"]
+        else:
+            assert value is None and view.is_nullable(declared)
+    assert "id" not in values and "created_at" not in values
+
+
+def test_security_tells_credentials_from_routing(spec: Spec) -> None:
+    security = spec.security
+    for alternative in security.alternatives:
+        headers = [security.header(s) for s in alternative]
+        layout = security.layout(headers)
+        assert layout.chosen == alternative
+        assert layout.credentials <= alternative
+        smaller = [a for a in security.alternatives if a <= alternative]
+        assert layout.credentials == min(smaller, key=len)
+        for header in layout.credential_headers:
+            assert header.lower() in security.credential_headers
+
+
+def test_a_document_without_profiles_is_refused_with_a_clear_error(tmp_path: pathlib.Path) -> None:
+    raw = yaml.safe_load(assistants_spec.SPEC_PATH.read_text(encoding="utf-8"))
+    del raw["x-beta-profiles"]
+    with pytest.raises(ValueError, match="x-beta-profiles"):
+        Spec(raw)
+    with pytest.raises(ValueError, match="OpenAPI document"):
+        Spec({"openapi": "3.1.0"})
