@@ -276,6 +276,10 @@ def test_the_vector_store_helper_is_on_create_only(document: dict[str, Any]) -> 
     file_search = schemas["FileSearchResourcesCreateParam"]
     assert file_search["x-exactly-one-of"] == sorted(file_search["properties"])
     assert (file_search["minProperties"], file_search["maxProperties"]) == (1, 1)
+    # What a server answers for the helper, so that a mock need not restate it.
+    answered_as = file_search["properties"]["vector_stores"]["x-answered-as"]
+    assert answered_as["field"] in schemas["FileSearchResources"]["properties"]
+    assert answered_as["id-prefix"] == "vs_"
 
 
 def test_model_offers_the_known_ids_without_refusing_others(document: dict[str, Any]) -> None:
