@@ -167,7 +167,8 @@ def sync_detailed(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
@@ -205,7 +206,8 @@ def sync(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
@@ -238,7 +240,8 @@ async def asyncio_detailed(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
@@ -274,7 +277,8 @@ async def asyncio(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
