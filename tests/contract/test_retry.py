@@ -125,3 +125,15 @@ def test_schemathesis_requests_and_auth_probes_wait_out_429(server: _Server) -> 
     assert server.seen[2:] == [(False, 429), (False, 401), (False, 401)]
     # Outside the run the hook is gone: schemathesis' requests are its own again.
     assert not schemathesis.hooks.get_all_by_name("before_call")
+
+
+def test_a_retry_after_not_obeyed_is_said_in_the_summary() -> None:
+    from contract_tests.reports.summary import summarize
+    from contract_tests.results import RunResult
+
+    config = build_config(
+        base_url="http://127.0.0.1:9/v1", credentials={"--bearer": KEY}, second_api_key=None
+    )
+    note = RetryPolicy().decide(429, {"Retry-After": "999999"}, 0).note
+    details = summarize(RunResult(config=config, notices={note: 3})).details
+    assert f"note: {note} (3 times)" in details
