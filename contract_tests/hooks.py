@@ -15,14 +15,16 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
 import schemathesis
 import schemathesis.hooks
 from schemathesis.core.parameters import ParameterLocation
 
 from contract_tests.context import RunContext, current
+
+if TYPE_CHECKING:
+    import requests  # schemathesis' HTTP library: its response hooks are what this module adds
 
 
 def _use_model(run: RunContext, case: Any) -> None:
@@ -39,20 +41,18 @@ def polite(run: RunContext) -> Any:
     """A `requests` response hook that sends a request again as the suite's retry policy says."""
 
     def hook(response: requests.Response, **send_kwargs: Any) -> requests.Response:
-        def send_again(previous: requests.Response) -> requests.Response:
+        latest = response
+
+        def send_again() -> requests.Response:
+            nonlocal latest
             if run.limiter is not None:
                 run.limiter.try_acquire("conformance")
-            _ = previous.content  # read and release the answer being replaced
-            return previous.connection.send(previous.request.copy(), **send_kwargs)
-
-        last = [response]
-
-        def send() -> requests.Response:
-            last[0] = send_again(last[0])
-            return last[0]
+            _ = latest.content  # read and release the answer being replaced
+            latest = latest.connection.send(latest.request.copy(), **send_kwargs)
+            return latest
 
         return run.client.policy.run(
-            send,
+            send_again,
             lambda r: (r.status_code, r.headers),
             first=response,
             sleep=run.interruption.wait,
