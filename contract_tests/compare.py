@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from contract_tests.spec_view import SpecView
+from assistants_spec import ProfileView
 
 _MAX_SHOWN = 80
+_MAX_LISTED = 10
 
 
 def show(value: Any) -> str:
@@ -21,7 +22,12 @@ def show(value: Any) -> str:
     return text
 
 
-def _is_free_form_map(spec: SpecView, schema: dict[str, Any] | None) -> bool:
+def explain(what: str, problems: list[str]) -> str:
+    """A violation message: what was expected, then the (first few) differences, one a line."""
+    return what + ":\n  " + "\n  ".join(problems[:_MAX_LISTED])
+
+
+def _is_free_form_map(spec: ProfileView, schema: dict[str, Any] | None) -> bool:
     if schema is None:
         return False
     schema = spec.non_null(schema)
@@ -81,11 +87,11 @@ def value_differences(
     return []
 
 
-def field_differences(spec: SpecView, schema: dict[str, Any], sent: dict[str, Any], got: Any) -> list[str]:
+def field_differences(spec: ProfileView, schema: dict[str, Any], sent: dict[str, Any], got: Any) -> list[str]:
     """Differences between the fields of a request body and the object the server returned."""
     if not isinstance(got, dict):
         return [f"expected an object, got {show(got)}"]
-    fields = spec.fields(schema)
+    fields = spec.properties(schema)
     problems = []
     for name, value in sent.items():
         if name not in fields:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from contract_tests.compare import field_differences, object_differences
-from contract_tests.spec_view import CREATE, spec_view
+import assistants_spec
 
-SPEC = spec_view("v2")
+from contract_tests.compare import field_differences, object_differences
+from contract_tests.operations import CREATE
+
+SPEC = assistants_spec.load_spec().view("v2")
 SCHEMA = SPEC.request_schema(CREATE)
 
 
