@@ -4,6 +4,6 @@ Each is a small function with one job, declared with `contract_tests.registry.ch
 AssertionError message says what was expected. Importing this package declares them all.
 """
 
-from contract_tests.checks import auth, errors, gateway, lists, read_back
+from contract_tests.checks import auth, errors, gateway, lists, methods, read_back
 
-__all__ = ["auth", "errors", "gateway", "lists", "read_back"]
+__all__ = ["auth", "errors", "gateway", "lists", "methods", "read_back"]

@@ -11,6 +11,7 @@ import schemathesis
 from assistants_spec import ProfileView
 from schemathesis.generation import GenerationMode
 
+from contract_tests.compare import same_json
 from contract_tests.operations import LIST
 
 # Mixed widths (1-4 UTF-8 bytes) so a limit counted in bytes instead of characters shows.
@@ -138,13 +139,36 @@ def bad_field_values(spec: ProfileView, name: str, field_schema: dict[str, Any])
         bad.append(BadInput(name, "not-an-object", f"{name} given a string"))
     union = [spec.resolve(b) for key in ("anyOf", "oneOf") for b in schema.get(key, [])]
     enums = [v for b in union + [schema] for v in spec.resolve(b).get("enum", [])]
-    if enums and not kinds - {"string"}:
+    if enums and not kinds - {"string"} and not accepts_any_string(spec, schema):
         bad.append(BadInput(name, "conformance-not-a-choice", f"{name} not one of {enums}"))
     if not kinds and not union and schema.get("type") is None:
         return bad
     if "string" in kinds and not bad:
         bad.append(BadInput(name, 12345, f"{name} given a number"))
     return bad
+
+
+def accepts_any_string(spec: ProfileView, schema: Any) -> bool:
+    """Whether some member of ``schema`` takes a free string (``anyOf: [string, enum]`` does: the
+    enum only names known values, e.g. model ids, without refusing others)."""
+    schema = spec.resolve(schema)
+    members = spec.branches(schema)
+    if members:
+        return any(accepts_any_string(spec, member) for member in members)
+    return "string" in spec.types(schema) and not {"enum", "const"} & set(schema)
+
+
+def other_valid_value(spec: ProfileView, schema: dict[str, Any], current: Any) -> Any | None:
+    """A small valid value of ``schema`` that differs from ``current`` (JSON types kept apart), or None."""
+    validator = spec.validator(schema)
+    members = [spec.resolve(m) for m in spec.branches(schema)] or [spec.resolve(schema)]
+    candidates = [minimal_instance(spec, m) for m in members if m.get("type") != "null"]
+    candidates += [v for m in members for v in m.get("enum", [])]
+    candidates += [c + "-modified" for c in candidates if isinstance(c, str)]
+    for candidate in candidates:
+        if candidate is not None and not same_json(candidate, current) and validator.is_valid(candidate):
+            return candidate
+    return None
 
 
 def bad_bodies(spec: ProfileView, operation_id: str) -> list[BadInput]:

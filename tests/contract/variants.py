@@ -430,13 +430,27 @@ crash_on_non_ascii = variant("status", "not_a_server_error", "long_values_are_ke
 )
 
 
-def _method_not_allowed_is_404(request: Request, response: Response) -> None:
+def _undeclared_method_without_allow(request: Request, response: Response) -> None:
+    # 405 is one of the answers the spec allows, but only with the Allow header HTTP requires.
+    if response.status == 405:
+        response.headers = [(k, v) for k, v in response.headers if k.decode().lower() != "allow"]
+
+
+undeclared_method_without_allow = variant("status", "undeclared_method_answer")(
+    rewrite_response(_undeclared_method_without_allow)
+)
+
+
+def _undeclared_method_is_plain_404(request: Request, response: Response) -> None:
+    # A framework's default not-found page: 404 is allowed, but with the OpenAI error body.
     if response.status == 405:
         response.status = 404
+        response.body = b"Not Found"
+        response.set_header("content-type", "text/plain")
 
 
-method_not_allowed_is_404 = variant("status", "unsupported_method")(
-    rewrite_response(_method_not_allowed_is_404)
+undeclared_method_is_plain_404 = variant("status", "undeclared_method_answer", "openai_error_shape")(
+    rewrite_response(_undeclared_method_is_plain_404)
 )
 
 
