@@ -9,8 +9,8 @@ import time
 import httpx
 import pytest
 from assistants_client import RetryPolicy, errors
+from assistants_client._runtime.retry import AsyncRetryTransport, RetryTransport, parse_retry_after
 from assistants_client.api.assistants import create_assistant, get_assistant
-from assistants_client.client import AsyncRetryTransport, RetryTransport, retry_after_seconds
 from assistants_client.models import AssistantObject, CreateAssistantRequest
 
 from .conftest import Recorder, assistant_example
@@ -31,7 +31,7 @@ def send(retry: RetryTransport) -> httpx.Response:
         return client.get("/assistants/asst_1")
 
 
-def test_a_429_is_retried_after_exactly_the_retry_after_seconds() -> None:
+def test_a_429_is_retried_after_exactly_the_parse_retry_after() -> None:
     recorder = Recorder().then(httpx.Response(429, headers={"Retry-After": "7"}), ok())
     retry, waits = transport(recorder, RetryPolicy())
     assert send(retry).status_code == 200
@@ -40,11 +40,11 @@ def test_a_429_is_retried_after_exactly_the_retry_after_seconds() -> None:
 
 
 def test_retry_after_ms_and_http_dates_are_understood() -> None:
-    assert retry_after_seconds(httpx.Headers({"retry-after-ms": "250"})) == 0.25
+    assert parse_retry_after(httpx.Headers({"retry-after-ms": "250"})) == 0.25
     future = email.utils.formatdate(time.time() + 30, usegmt=True)
-    assert 25 <= retry_after_seconds(httpx.Headers({"retry-after": future})) <= 31
-    assert retry_after_seconds(httpx.Headers({"retry-after": "soon"})) is None
-    assert retry_after_seconds(httpx.Headers({})) is None
+    assert 25 <= parse_retry_after(httpx.Headers({"retry-after": future})) <= 31
+    assert parse_retry_after(httpx.Headers({"retry-after": "soon"})) is None
+    assert parse_retry_after(httpx.Headers({})) is None
 
 
 def test_5xx_backoff_is_exponential_with_jitter_and_capped() -> None:
@@ -127,8 +127,10 @@ async def test_async_retries_honour_retry_after() -> None:
 def test_the_client_retries_a_create_and_returns_the_created_assistant(
     make_client, recorder: Recorder
 ) -> None:
+    # A 500 may come after the create was stored: only an idempotency key makes sending it again safe.
     recorder.then(httpx.ConnectError("refused"), httpx.Response(500, json={}), ok())
-    created = create_assistant.sync(client=make_client(max_retries=2), body=CreateAssistantRequest(model="m"))
+    client = make_client(max_retries=2, idempotency_keys=True)
+    created = create_assistant.sync(client=client, body=CreateAssistantRequest(model="m"))
     assert isinstance(created, AssistantObject)
     assert [r.content for r in recorder.requests] == [b'{"model":"m"}'] * 3
 
