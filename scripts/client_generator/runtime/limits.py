@@ -98,64 +98,74 @@ class _Decoder:
         return data
 
 
-class _Limits:
-    """The checks on one response body; shared by the sync and async streams."""
+class _Body:
+    """The checks on one response body, chunk by chunk: the deadline, decoding, the size cap."""
+
+    __slots__ = ("count", "decoder", "end", "max_bytes", "request", "seconds")
 
     def __init__(self, request: httpx.Request, max_bytes: int | None, decoder: _Decoder | None) -> None:
+        stamp = request.extensions.get(_DEADLINE)
         self.request = request
-        self.stamp = request.extensions.get(_DEADLINE)
+        self.end, self.seconds = stamp if stamp is not None else (None, None)
         self.max_bytes = max_bytes
         self.decoder = decoder
         self.count = 0
 
-    def deadline_check(self) -> None:
-        if self.stamp is not None and time.monotonic() > self.stamp[0]:
-            raise _exceeded(self.request, self.stamp[1])
-
-    def left(self) -> float | None:
-        return None if self.stamp is None else self.stamp[0] - time.monotonic()
-
     def chunk(self, data: bytes) -> bytes:
+        end = self.end
+        if end is not None and time.monotonic() > end:
+            raise _exceeded(self.request, self.seconds)
         if self.decoder is not None:
             data = self.decoder.decode(data, None if self.max_bytes is None else self.max_bytes - self.count)
-        return self.counted(data)
-
-    def counted(self, data: bytes) -> bytes:
         self.count += len(data)
         if self.max_bytes is not None and (
             self.count > self.max_bytes or (self.decoder and self.decoder.cut)
         ):
-            raise ResponseTooLarge(
-                f"the response body is longer than max_response_bytes ({self.max_bytes} bytes; "
-                "Client.max_response_bytes)",
-                request=self.request,
-            )
+            raise self._too_large()
         return data
 
+    def tail(self) -> bytes:
+        data = self.decoder.flush() if self.decoder is not None else b""
+        self.count += len(data)
+        if self.max_bytes is not None and self.count > self.max_bytes:
+            raise self._too_large()
+        return data
+
+    def _too_large(self) -> ResponseTooLarge:
+        return ResponseTooLarge(
+            f"the response body is longer than max_response_bytes ({self.max_bytes} bytes; "
+            "Client.max_response_bytes)",
+            request=self.request,
+        )
+
+    def left(self) -> float | None:
+        return None if self.end is None else self.end - time.monotonic()
+
     def timed_out(self, error: httpx.TimeoutException) -> Exception:
-        """A read timeout cut short by the deadline is the deadline's."""
-        if self.stamp is not None and time.monotonic() >= self.stamp[0] - 0.001:
-            return _exceeded(self.request, self.stamp[1])
+        """A read timeout that the deadline cut short is the deadline's."""
+        if self.end is not None and time.monotonic() >= self.end - 0.001:
+            return _exceeded(self.request, self.seconds)
         return error
 
 
 class _LimitedStream(httpx.SyncByteStream):
-    def __init__(self, stream: Any, limits: _Limits) -> None:
+    __slots__ = ("_body", "_stream")
+
+    def __init__(self, stream: Any, body: _Body) -> None:
         self._stream = stream
-        self._limits = limits
+        self._body = body
 
     def __iter__(self) -> Iterator[bytes]:
-        limits = self._limits
+        body = self._body
         try:
             for chunk in self._stream:
-                limits.deadline_check()
-                yield limits.chunk(chunk)
+                yield body.chunk(chunk)
         except httpx.TimeoutException as error:
             if isinstance(error, DeadlineExceeded):
                 raise
-            raise limits.timed_out(error) from None
-        if limits.decoder is not None:
-            tail = limits.counted(limits.decoder.flush())
+            raise body.timed_out(error) from None
+        if body.decoder is not None:
+            tail = body.tail()
             if tail:
                 yield tail
 
@@ -165,17 +175,17 @@ class _LimitedStream(httpx.SyncByteStream):
 
 
 class _AsyncLimitedStream(httpx.AsyncByteStream):
-    def __init__(self, stream: Any, limits: _Limits) -> None:
+    def __init__(self, stream: Any, body: _Body) -> None:
         self._stream = stream
-        self._limits = limits
+        self._body = body
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         import anyio
 
-        limits = self._limits
+        body = self._body
         chunks = self._stream.__aiter__()
         while True:
-            left = limits.left()
+            left = body.left()
             try:
                 if left is None:
                     chunk = await chunks.__anext__()
@@ -185,12 +195,12 @@ class _AsyncLimitedStream(httpx.AsyncByteStream):
             except StopAsyncIteration:
                 break
             except TimeoutError:
-                raise _exceeded(limits.request, limits.stamp[1]) from None
+                raise _exceeded(body.request, body.seconds) from None
             except httpx.TimeoutException as error:
-                raise limits.timed_out(error) from None
-            yield limits.chunk(chunk)
-        if limits.decoder is not None:
-            tail = limits.counted(limits.decoder.flush())
+                raise body.timed_out(error) from None
+            yield body.chunk(chunk)
+        if body.decoder is not None:
+            tail = body.tail()
             if tail:
                 yield tail
 
@@ -212,6 +222,10 @@ def check(deadline: float | None, max_response_bytes: int | None) -> None:
         raise ValueError(f"max_response_bytes must be a whole number > 0 or None, got {max_response_bytes!r}")
 
 
+def _within(timeouts: dict[str, float | None], seconds: float) -> bool:
+    return all(value is not None and value <= seconds for value in timeouts.values())
+
+
 class _Attempt:
     """What both transports do around one attempt."""
 
@@ -219,35 +233,53 @@ class _Attempt:
         check(deadline, max_response_bytes)
         self.deadline = deadline
         self.max_response_bytes = max_response_bytes
+        # The last timeouts seen to fit in a whole deadline: a first attempt with the same ones (the
+        # common case, one client's settings) needs no cutting and no check.
+        self._fitting: dict[str, float | None] | None = None
 
     def before(self, request: httpx.Request) -> float | None:
-        """Starts the call's deadline on its first attempt; cuts the attempt's timeouts to the time left."""
-        if self.deadline is None:
+        """Starts the call's deadline on its first attempt; cuts each attempt's timeouts to the time left.
+        Returns the time left (None: no deadline)."""
+        deadline = self.deadline
+        if deadline is None:
             return None
         extensions = request.extensions
         now = time.monotonic()
         stamp = extensions.get(_DEADLINE)
         if stamp is None:
-            stamp = extensions[_DEADLINE] = (now + self.deadline, self.deadline)
-            timeouts = extensions[_TIMEOUT] = extensions.get("timeout") or {}
+            extensions[_DEADLINE] = (now + deadline, deadline)
+            timeouts = extensions.get("timeout")
+            if timeouts == self._fitting:
+                return deadline
+            extensions[_TIMEOUT] = timeouts = timeouts or {}
+            if timeouts and _within(timeouts, deadline):
+                self._fitting = timeouts
+                return deadline
+            left = deadline
         else:
-            timeouts = extensions.get(_TIMEOUT) or {}
-        left = stamp[0] - now
-        if left <= 0:
-            raise _exceeded(request, stamp[1])
-        if not all(value is not None and value <= left for value in timeouts.values()) or not timeouts:
-            extensions["timeout"] = {
-                phase: left if value is None else min(value, left)
-                for phase, value in (timeouts or dict.fromkeys(("connect", "read", "write", "pool"))).items()
-            }
+            left = stamp[0] - now
+            if left <= 0:
+                raise _exceeded(request, stamp[1])
+            timeouts = extensions.get(_TIMEOUT, extensions.get("timeout")) or {}
+            if timeouts and _within(timeouts, left):
+                return left
+        extensions["timeout"] = {
+            phase: left if value is None else min(value, left)
+            for phase, value in (timeouts or dict.fromkeys(("connect", "read", "write", "pool"))).items()
+        }
         return left
 
-    def limits_for(self, request: httpx.Request, response: httpx.Response) -> _Limits | None:
-        """The checks the response's body needs (None: nothing to check); drops a Content-Encoding
-        that the returned stream decodes, and refuses a declared length over the cap."""
-        headers = response.headers
+    def body(self, request: httpx.Request, response: httpx.Response) -> _Body | None:
+        """The checks the response's body needs (None: nothing to check). Drops a Content-Encoding the
+        checks decode; refuses a declared length over the cap."""
+        encoding = declared = None
+        # One pass over the raw headers: Headers.get() decodes every header on each call.
+        for key, value in response.headers.raw:
+            if len(key) == 16 and key.lower() == b"content-encoding":
+                encoding = value.decode("latin-1")
+            elif len(key) == 14 and key.lower() == b"content-length":
+                declared = value
         decoder = None
-        encoding = headers.get("content-encoding")
         if encoding is not None:
             codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
             unknown = [c for c in codings if c not in _ENCODINGS]
@@ -259,19 +291,22 @@ class _Attempt:
                 )
             if any(c != "identity" for c in codings):
                 decoder = _Decoder(codings)
-            del headers["content-encoding"]
-            headers.pop("content-length", None)
-        elif self.max_response_bytes is not None:
-            declared = headers.get("content-length")
-            if declared is not None and declared.isdigit() and int(declared) > self.max_response_bytes:
-                raise ResponseTooLarge(
-                    f"the response declares {declared} bytes, more than max_response_bytes "
-                    f"({self.max_response_bytes} bytes; Client.max_response_bytes)",
-                    request=request,
-                )
+            del response.headers["content-encoding"]
+            response.headers.pop("content-length", None)
+        elif (
+            declared is not None
+            and self.max_response_bytes is not None
+            and declared.isdigit()
+            and int(declared) > self.max_response_bytes
+        ):
+            raise ResponseTooLarge(
+                f"the response declares {declared.decode()} bytes, more than max_response_bytes "
+                f"({self.max_response_bytes} bytes; Client.max_response_bytes)",
+                request=request,
+            )
         if decoder is None and self.deadline is None and self.max_response_bytes is None:
             return None
-        return _Limits(request, self.max_response_bytes, decoder)
+        return _Body(request, self.max_response_bytes, decoder)
 
 
 class LimitedTransport(httpx.BaseTransport):
@@ -295,12 +330,12 @@ class LimitedTransport(httpx.BaseTransport):
                 raise _exceeded(request, stamp[1]) from None
             raise
         try:
-            limits = attempt.limits_for(request, response)
+            body = attempt.body(request, response)
         except Exception:
             response.close()
             raise
-        if limits is not None:
-            response.stream = _LimitedStream(response.stream, limits)
+        if body is not None:
+            response.stream = _LimitedStream(response.stream, body)
         return response
 
     def close(self) -> None:
@@ -335,12 +370,12 @@ class AsyncLimitedTransport(httpx.AsyncBaseTransport):
                 raise _exceeded(request, stamp[1]) from None
             raise
         try:
-            limits = attempt.limits_for(request, response)
+            body = attempt.body(request, response)
         except Exception:
             await response.aclose()
             raise
-        if limits is not None:
-            response.stream = _AsyncLimitedStream(response.stream, limits)
+        if body is not None:
+            response.stream = _AsyncLimitedStream(response.stream, body)
         return response
 
     async def aclose(self) -> None:
