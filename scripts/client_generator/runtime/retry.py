@@ -55,7 +55,7 @@ MAYBE_SENT: tuple[type[Exception], ...] = (httpx.ReadError, httpx.WriteError, ht
 
 logger = logging.getLogger("assistants_client")
 
-_SECONDS = re.compile(r"\d+(?:\.\d+)?")
+_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # ASCII digits only: float() also reads "٣"
 _LATEST_YEAR = 9999  # what datetime and calendar can represent; later dates are "forever"
 
 
@@ -80,14 +80,10 @@ def _seconds(text: str) -> float | None:
 
 
 def _http_date(text: str, now: float) -> float | None:
+    # Odd input has made the stdlib parser raise; garbage is no error here.
     try:
         parts = email.utils.parsedate_tz(text)
-    except (
-        ValueError,
-        TypeError,
-        IndexError,
-        OverflowError,
-    ):  # odd input has made it raise; garbage is no error
+    except (ValueError, TypeError, IndexError, OverflowError):
         return None
     if parts is None:
         return None
