@@ -44,6 +44,7 @@ FACTS = SpecFacts(
     credential_headers=(
         "Authorization",
         "x-portkey-api-key",
+        "x-portkey-config",
         "x-portkey-custom-host",
         "x-portkey-provider",
         "x-portkey-virtual-key",
