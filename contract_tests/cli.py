@@ -34,7 +34,7 @@ from contract_tests.reports.console import ConsoleSummary
 from contract_tests.reports.junit import JUnitReport
 from contract_tests.reports.markdown import MarkdownReport
 from contract_tests.reports.progress import ConsoleProgress
-from contract_tests.retry import DEFAULT_POLICY
+from contract_tests.retry import SUITE_POLICY
 from contract_tests.target import SECOND_TENANT_ENV, ConfigError
 
 EXIT_CONFORMS, EXIT_VIOLATIONS, EXIT_CONFIG, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -149,8 +149,8 @@ def _spec_options(command: Callable[..., Any]) -> Callable[..., Any]:
     metavar="N/UNIT",
     default=None,
     help="Request rate cap for the whole run, e.g. 10/s or 500/m. Rate-limited answers are sent again "
-    f"after their Retry-After either way (at most {DEFAULT_POLICY.max_retries} times, waiting at most "
-    f"{DEFAULT_POLICY.max_wait:g} s each; a longer Retry-After is reported, not obeyed).",
+    f"after their Retry-After either way (at most {SUITE_POLICY.max_retries} times, waiting at most "
+    f"{SUITE_POLICY.max_retry_after:g} s each; a longer Retry-After is reported, not obeyed).",
 )
 @click.option(
     "--phases",

@@ -22,6 +22,7 @@ import schemathesis.hooks
 from schemathesis.core.parameters import ParameterLocation
 
 from contract_tests.context import RunContext, current
+from contract_tests.retry import send_politely
 
 if TYPE_CHECKING:
     import requests  # schemathesis' HTTP library: its response hooks are what this module adds
@@ -51,9 +52,11 @@ def polite(run: RunContext) -> Any:
             latest = latest.connection.send(latest.request.copy(), **send_kwargs)
             return latest
 
-        return run.client.policy.run(
+        return send_politely(
             send_again,
             lambda r: (r.status_code, r.headers),
+            method=response.request.method or "GET",
+            policy=run.client.policy,
             first=response,
             sleep=run.interruption.wait,
             on_note=run.notice,

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from contract_tests.masking import Masker
-from contract_tests.retry import DEFAULT_POLICY, RetryPolicy
+from contract_tests.retry import SUITE_POLICY, RetryPolicy, send_politely
 from contract_tests.target import Credentials, Target
 
 REQUEST_TIMEOUT = 30.0
@@ -90,7 +90,7 @@ class ApiClient:
         *,
         limiter: Any | None = None,
         timeout: float = REQUEST_TIMEOUT,
-        policy: RetryPolicy = DEFAULT_POLICY,
+        policy: RetryPolicy = SUITE_POLICY,
         sleep: Callable[[float], None] = time.sleep,
         on_exchange: Callable[[Exchange, Credentials], None] | None = None,
         on_note: Callable[[str], None] | None = None,
@@ -157,4 +157,11 @@ class ApiClient:
                 raise TargetUnreachable(f"{method} {url}: {type(exc).__name__}: {exc}") from None
             return Exchange(method, url, headers, body, response.status_code, response.headers, response.text)
 
-        return self.policy.run(send, lambda e: (e.status, e.headers), sleep=self.sleep, on_note=self.on_note)
+        return send_politely(
+            send,
+            lambda e: (e.status, e.headers),
+            method=method,
+            policy=self.policy,
+            sleep=self.sleep,
+            on_note=self.on_note,
+        )

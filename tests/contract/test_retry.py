@@ -14,44 +14,50 @@ import pytest
 import requests
 import schemathesis
 
-from contract_tests import hooks
+from contract_tests import hooks, retry
 from contract_tests.checks.answer import Answer
 from contract_tests.checks.auth import auth_is_enforced
 from contract_tests.config import build_config
 from contract_tests.context import RunContext, activate
-from contract_tests.retry import RetryPolicy, retry_after_seconds
+from contract_tests.retry import RetryPolicy
 
 KEY = "sk-retry-test-0123456789"
 WAIT = 0.2
 EMPTY_PAGE = {"object": "list", "data": [], "first_id": None, "last_id": None, "has_more": False}
 
 
-def test_retry_after_is_read_as_seconds_as_an_http_date_and_in_milliseconds() -> None:
+def test_the_suite_reads_retry_after_with_the_clients_one_parser() -> None:
+    import assistants_client._runtime.retry as shared
+
+    assert retry.parse_retry_after is shared.parse_retry_after
+    assert isinstance(retry.SUITE_POLICY, shared.RetryPolicy)
     now = time.time()
-    assert retry_after_seconds({"Retry-After": "3"}) == 3
-    assert retry_after_seconds({"retry-after": ["2.5"]}) == 2.5  # schemathesis keeps lists
-    assert retry_after_seconds({"retry-after-ms": "1500", "retry-after": "9"}) == 1.5
+    assert retry.parse_retry_after({"retry-after": ["2.5"]}) == 2.5  # schemathesis keeps lists
     date = email.utils.formatdate(now + 30, usegmt=True)
-    assert 28 <= retry_after_seconds({"Retry-After": date}, now=now) <= 31
-    assert retry_after_seconds({"Retry-After": email.utils.formatdate(now - 60, usegmt=True)}, now=now) == 0
-    for unreadable in ("soon", "", "nan", "Fri, 31 Dec 99999999999999999999 23:59:59 GMT"):
-        assert retry_after_seconds({"Retry-After": unreadable}) is None
-    assert retry_after_seconds({}) is None
+    assert 28 <= retry.parse_retry_after({"Retry-After": date}, now=now) <= 31
 
 
-def test_the_policy_obeys_a_wait_up_to_its_cap_and_reports_a_longer_one() -> None:
-    policy = RetryPolicy(max_retries=2, max_wait=10, default_wait=0.5)
-    assert policy.decide(429, {"Retry-After": "4"}, 0).wait == 4
-    assert policy.decide(429, {}, 0).wait == 0.5
-    assert policy.decide(429, {"Retry-After": "4"}, 2).wait is None  # out of retries
-    assert policy.decide(500, {"Retry-After": "4"}, 0).wait is None  # only rate limits are sent again
-    beyond = policy.decide(429, {"Retry-After": "999999"}, 0)
-    assert beyond.wait is None and "999999 s" in beyond.note and "not obeyed" in beyond.note
-
+def test_only_rate_limits_are_sent_again_up_to_the_cap_and_a_longer_wait_is_reported() -> None:
+    policy = RetryPolicy(max_retries=2, max_retry_after=10, retry_server_errors=False)
     answers = iter([(429, {"Retry-After": "1"}), (429, {"Retry-After": "999999"}), (200, {})])
     slept, notes = [], []
-    last = policy.run(lambda: next(answers), lambda a: a, sleep=slept.append, on_note=notes.append)
-    assert last[0] == 429 and slept == [1.0] and len(notes) == 1
+    last = retry.send_politely(
+        lambda: next(answers),
+        lambda a: a,
+        method="POST",
+        policy=policy,
+        sleep=slept.append,
+        on_note=notes.append,
+    )
+    assert last[0] == 429 and slept == [1.0]
+    assert len(notes) == 1 and "999999 s" in notes[0] and "not obeyed" in notes[0]
+    server_error = iter([(500, {"Retry-After": "1"}), (200, {})])
+    assert (
+        retry.send_politely(lambda: next(server_error), lambda a: a, policy=policy, sleep=slept.append)[0]
+        == 500
+    )
+    spent = iter([(429, {"Retry-After": "0"})] * 3 + [(200, {})])
+    assert retry.send_politely(lambda: next(spent), lambda a: a, policy=policy, sleep=slept.append)[0] == 429
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -134,6 +140,6 @@ def test_a_retry_after_not_obeyed_is_said_in_the_summary() -> None:
     config = build_config(
         base_url="http://127.0.0.1:9/v1", credentials={"--bearer": KEY}, second_api_key=None
     )
-    note = RetryPolicy().decide(429, {"Retry-After": "999999"}, 0).note
+    note = retry.beyond_cap_note(429, 999999.0)
     details = summarize(RunResult(config=config, notices={note: 3})).details
     assert f"note: {note} (3 times)" in details
