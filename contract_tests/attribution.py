@@ -13,9 +13,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from contract_tests import registry
+from contract_tests.causes import Cause
 from contract_tests.context import RunContext
 from contract_tests.findings import Finding, Origin
 from contract_tests.http import Exchange
+from contract_tests.repro import SentRequest
 
 
 def _first(value: Any) -> str | None:
@@ -92,18 +94,22 @@ def finding(
     check: str,
     operation: str,
     message: str,
-    curl: tuple[str, ...] = (),
+    requests: tuple[SentRequest, ...] = (),
     source: str = "scenario",
     why_gateway: str | None = None,
+    cause: Cause | None = None,
+    blocked: str = "",
 ) -> Finding:
     """A finding with its message masked, and marked as the gateway's when `why_gateway` says so."""
     masker = run.target.masker
     return Finding(
         operation=operation,
         check=check,
-        message=masker.mask(message),
-        curl=curl,
+        message=masker.mask(message)[:4000],
+        requests=requests,
         source=source,
         origin=Origin.GATEWAY if why_gateway else Origin.UPSTREAM,
         attribution=masker.mask(why_gateway or ""),
+        cause=cause,
+        blocked=blocked,
     )

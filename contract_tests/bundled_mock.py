@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -75,15 +76,25 @@ class MockProcess:
         return self.url
 
     def stop(self) -> None:
+        """Stop the mock and every process it started (its workers share its process group)."""
         process = self.process
-        if process is None or process.poll() is not None:
+        if process is None:
             return
-        process.terminate()
+        self._signal_group(signal.SIGTERM)
         try:
             process.wait(timeout=5)
         except subprocess.TimeoutExpired:
-            process.kill()
+            self._signal_group(signal.SIGKILL)
             process.wait(timeout=5)
+        # Workers that outlived their parent still belong to its group.
+        self._signal_group(signal.SIGKILL)
+
+    def _signal_group(self, signum: int) -> None:
+        assert self.process is not None
+        try:
+            os.killpg(self.process.pid, signum)  # its own session: the group id is its pid
+        except (ProcessLookupError, PermissionError):
+            pass
 
     def __enter__(self) -> Self:
         self.start()

@@ -8,6 +8,7 @@ API adds defaults); arrays keep length and order; strings are never shortened.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from assistants_spec import ProfileView
@@ -140,7 +141,7 @@ def _without_helpers(
 def object_differences(first: Any, second: Any, words: tuple[str, str] = ("was", "now")) -> list[str]:
     """Field-by-field differences between two renderings of the same object (must be identical)."""
     if not isinstance(first, dict) or not isinstance(second, dict):
-        return [] if first == second else [f"{show(first)} != {show(second)}"]
+        return [] if same_json(first, second) else [f"{show(first)} != {show(second)}"]
     problems = []
     for key in sorted(set(first) | set(second)):
         if key not in second:
@@ -150,3 +151,33 @@ def object_differences(first: Any, second: Any, words: tuple[str, str] = ("was",
         else:
             problems += value_differences(key, first[key], second[key], exact_maps=True, words=words)
     return problems
+
+
+def _answer_fields(spec: ProfileView, operation_id: str) -> set[str] | None:
+    try:
+        return set(spec.properties(spec.response_schema(operation_id)))
+    except KeyError:
+        return None
+
+
+def spec_fields(spec: ProfileView, operation_id: str, value: Any) -> Any:
+    """``value`` (an object the operation answers with) without the fields the spec does not define:
+    a server's own additions (e.g. ``updated_at``) are not judged."""
+    known = _answer_fields(spec, operation_id)
+    if not isinstance(value, dict) or not known:
+        return value
+    return {key: item for key, item in value.items() if key in known}
+
+
+def extra_fields(spec: ProfileView, operation_id: str, value: Any) -> list[str]:
+    """The fields of ``value`` the operation's answer schema does not define."""
+    known = _answer_fields(spec, operation_id)
+    if not isinstance(value, dict) or not known:
+        return []
+    return sorted(key for key in value if key not in known)
+
+
+def first_field(problems: list[str]) -> str:
+    """The top-level field the first difference is about (differences start with the field's path)."""
+    match = re.match(r"[A-Za-z0-9_$-]+", problems[0]) if problems else None
+    return match.group(0) if match else ""

@@ -19,9 +19,15 @@ from assistants_spec import Spec, load_spec
 
 from contract_tests.masking import Secret
 from contract_tests.target import SECOND_TENANT_ENV, ConfigError, Credentials, Target
+from contract_tests.waivers import Waiver, load_baseline, parse_ignore
 
 PHASES = ("examples", "coverage", "fuzzing", "stateful")
 DEFAULT_MAX_EXAMPLES = 200
+# A live target (--base-url) answers far slower than the bundled mock: fewer examples and a time
+# budget for scenarios and schemathesis together, so that a run with its cleanup ends in 2 minutes.
+LIVE_MAX_EXAMPLES = 20
+LIVE_MAX_TIME = 80.0
+CLEANUP_SECONDS = 30.0  # the cleanup's own budget (it deletes what the run created, then stops)
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,11 @@ class RunConfig:
     junit: Path | None = None
     report: Path | None = None
     progress: bool = True
+    ignore: tuple[Waiver, ...] = ()
+    baseline: Path | None = None
+    baseline_entries: tuple[dict, ...] = ()
+    write_baseline: Path | None = None
+    cleanup_seconds: float = CLEANUP_SECONDS
 
     @property
     def scenario_examples(self) -> int:
@@ -128,22 +139,36 @@ def build_config(
     progress: bool = True,
     environ: Mapping[str, str] | None = None,
     spec: Spec | None = None,
+    ignore: tuple[str, ...] = (),
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    from_environment: frozenset[str] = frozenset(),
 ) -> RunConfig:
-    """``credentials`` and ``routing`` map option names (``--api-key``) to the values given."""
+    """``credentials`` and ``routing`` map option names (``--api-key``) to the values given;
+    ``from_environment`` names the options whose value click read from their environment variable."""
     spec = spec or load_spec()
     env = os.environ if environ is None else environ
+    for path, option in ((junit, "--junit"), (report, "--report"), (write_baseline, "--write-baseline")):
+        if path is not None:
+            check_writable(path, option)
+    entries = tuple(load_baseline(baseline)) if baseline is not None else ()
     extra = dict(parse_header(h) for h in headers)
     extra.update(routing_headers(spec, routing or {}))
     if rate_limit:
         check_rate(rate_limit)
     if base_url:
         creds = resolve_credentials(credentials, environ=env, spec=spec)
-        second = creds.for_tenant(Secret(second_api_key, SECOND_TENANT_ENV)) if second_api_key else None
+        second = (
+            creds.for_tenant(_second_secret(second_api_key, "--second-api-key" in from_environment))
+            if second_api_key
+            else None
+        )
         url = check_base_url(base_url)
     else:
         creds, second = bundled_credentials(credentials, second_api_key, spec)
         url = ""
     target = Target(url, creds, second, extra, beta, model=model, spec=spec)
+    view = spec.view(target.profile)
     return RunConfig(
         target=target,
         bundled=not base_url,
@@ -159,7 +184,29 @@ def build_config(
         junit=junit,
         report=report,
         progress=progress,
+        ignore=tuple(parse_ignore(raw, view) for raw in ignore),
+        baseline=baseline,
+        baseline_entries=entries,
+        write_baseline=write_baseline,
     )
+
+
+def _second_secret(value: str, from_env: bool) -> Secret:
+    source = (
+        f"environment variable {SECOND_TENANT_ENV}" if from_env else "the value given with --second-api-key"
+    )
+    return Secret(value, SECOND_TENANT_ENV, source)
+
+
+def check_writable(path: Path, option: str) -> None:
+    """An output path that cannot be written is a configuration error before the run, not after it."""
+    target = path if path.exists() else path.parent
+    while not target.exists() and target != target.parent:
+        target = target.parent
+    if path.exists() and path.is_dir():
+        raise ConfigError(f"{option} {path}: is a directory")
+    if not os.access(target, os.W_OK):
+        raise ConfigError(f"{option} {path}: not writable (permission denied)")
 
 
 def resolve_credentials(
@@ -171,16 +218,21 @@ def resolve_credentials(
     env = os.environ if environ is None else environ
     explicit_tenant = any(given.get(o.option) for o in CREDENTIAL_OPTIONS if o.tenant)
     values: dict[CredentialOption, str] = {}
+    sources: dict[CredentialOption, str] = {}
     for option in CREDENTIAL_OPTIONS:
-        value = given.get(option.option) or (
-            None if option.tenant and explicit_tenant else env.get(option.env)
-        )
+        value = given.get(option.option)
+        sources[option] = f"the value given with {option.option}"
+        if not value and not (option.tenant and explicit_tenant):
+            value = env.get(option.env)
+            sources[option] = f"environment variable {option.env}"
         if value:
             values[option] = value
-    return _credentials(values, spec)
+    return _credentials(values, spec, sources)
 
 
-def _credentials(values: Mapping[CredentialOption, str], spec: Spec) -> Credentials:
+def _credentials(
+    values: Mapping[CredentialOption, str], spec: Spec, sources: Mapping[CredentialOption, str] | None = None
+) -> Credentials:
     tenants = [o for o in CREDENTIAL_OPTIONS if o.tenant and o in values]
     if not tenants:
         raise ConfigError(f"no credentials: {_how_to_give_credentials(spec)}")
@@ -196,9 +248,23 @@ def _credentials(values: Mapping[CredentialOption, str], spec: Spec) -> Credenti
                 f"{option.option} goes with "
                 + " or ".join(f"a {o.label} ({o.option} or {o.env})" for o in wanted)
             )
+    sources = sources or {}
     return Credentials(
-        {o.scheme: Secret(value, o.env) for o, value in values.items()}, tenant_scheme=tenants[0].scheme
+        {o.scheme: _secret(o, value, sources.get(o, "")) for o, value in values.items()},
+        tenant_scheme=tenants[0].scheme,
     )
+
+
+def _secret(option: CredentialOption, value: str, source: str) -> Secret:
+    """Commands refer to a key by the variable the user set; a key given as an option is named by a
+    neutral variable the report defines, unless the option is the product's own (Portkey's keys)."""
+    if source.startswith("environment") or option.env.startswith("PORTKEY_"):
+        return Secret(value, option.env, source)
+    return Secret(value, NEUTRAL_NAMES.get(option.option, option.env), source)
+
+
+# Keys given as options that are not one product's: named neutrally in curl commands.
+NEUTRAL_NAMES = {"--bearer": "CONFORMANCE_BEARER_KEY"}
 
 
 def _how_to_give_credentials(spec: Spec) -> str:
@@ -232,12 +298,19 @@ def bundled_credentials(
         goes_along = any(option.scheme in alt and alt & tenant_schemes for alt in spec.security.alternatives)
         if option not in values and option.option in defaults and not option.tenant and goes_along:
             values[option] = defaults[option.option]
-    credentials = _credentials(values, spec)
+    bundled = {o: "the bundled mock's own key" for o in values if not given.get(o.option)}
+    credentials = _credentials(
+        values, spec, {o: bundled.get(o, f"the value given with {o.option}") for o in values}
+    )
     second_key = second_api_key or next(
         (k for k in mock_server.DEFAULT_API_KEYS if k not in {s.value for s in credentials.secrets.values()}),
         None,
     )
-    second = credentials.for_tenant(Secret(second_key, SECOND_TENANT_ENV)) if second_key else None
+    second = (
+        credentials.for_tenant(Secret(second_key, SECOND_TENANT_ENV, "the bundled mock's second key"))
+        if second_key
+        else None
+    )
     return credentials, second
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -12,6 +13,7 @@ from urllib.parse import unquote
 from assistants_spec import AuthLayout, Match, ProfileView
 from assistants_spec.statuses import Meaning, meaning
 
+from contract_tests.causes import Cause
 from contract_tests.config import RunConfig
 from contract_tests.findings import Findings
 from contract_tests.gateway import GatewayFacts, gateway_facts
@@ -28,6 +30,31 @@ class GatewayMode:
     reason: str = ""  # "--gateway", or what the detection saw
 
 
+class InFlight:
+    """schemathesis' requests in flight, by worker thread (set by the hooks), for the deadline watch."""
+
+    def __init__(self) -> None:
+        self._started: dict[threading.Thread, tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def start(self, what: str) -> None:
+        with self._lock:
+            self._started[threading.current_thread()] = (time.monotonic(), what)
+
+    def end(self) -> None:
+        with self._lock:
+            self._started.pop(threading.current_thread(), None)
+
+    def overdue(self, now: float, seconds: float) -> str | None:
+        with self._lock:
+            for thread, (started, what) in list(self._started.items()):
+                if not thread.is_alive():
+                    del self._started[thread]
+                elif now - started > seconds:
+                    return what
+        return None
+
+
 @dataclass
 class RunContext:
     config: RunConfig
@@ -35,6 +62,7 @@ class RunContext:
     ledger: Ledger = field(default_factory=Ledger)
     findings: Findings = field(default_factory=Findings)
     interruption: Interruption = field(default_factory=Interruption)
+    inflight: InFlight = field(default_factory=InFlight)
     # Set once by the preflight, before anything is judged.
     gateway_mode: GatewayMode = field(default_factory=GatewayMode)
     # Things the report should say that are not violations (e.g. a Retry-After not obeyed), once each.
@@ -42,6 +70,10 @@ class RunContext:
     # Requests a check sent itself, by (schemathesis case, check): they explain a failure of that
     # check on that case (attribution, reproduction).
     evidence: dict[tuple[str, str], list[Exchange]] = field(default_factory=dict)
+    # Causes our checks named for their failures, by (schemathesis case, check).
+    causes: dict[tuple[str, str], Cause | None] = field(default_factory=dict)
+    # The time budget (--max-time, or the live-target default) ends here (time.monotonic()).
+    deadline: float | None = None
     _claimed: set[object] = field(default_factory=set, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -56,9 +88,13 @@ class RunContext:
             self.target,
             limiter=self.limiter,
             sleep=self.interruption.wait,
+            guard=self.interruption.sending,
             on_exchange=self.observe_exchange,
             on_note=self.notice,
         )
+
+    def out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
 
     @property
     def target(self) -> Target:
@@ -81,13 +117,39 @@ class RunContext:
     def gateway(self) -> GatewayFacts:
         return gateway_facts(self.spec)
 
+    def note_extra_fields(self, names: list[str]) -> None:
+        """Fields a server adds beyond the spec are not judged; the report says so, once each."""
+        for name in names:
+            if self.first_time(("extra field", name)):
+                self.notice(
+                    f"the target's assistants carry {name!r}, a field the spec does not define (not judged)"
+                )
+
     def notice(self, text: str) -> None:
         with self._lock:
             self.notices[text] = self.notices.get(text, 0) + 1
 
     def remember(self, case_id: str, check: str, exchange: Exchange) -> None:
         with self._lock:
-            self.evidence.setdefault((case_id, check), []).append(exchange)
+            kept = self.evidence.setdefault((case_id, check), [])
+            kept.append(exchange.slim())
+            del kept[:-2]  # the last requests explain a failure; nothing more is kept
+
+    def record_cause(self, case_id: str, check: str, cause: Cause | None) -> None:
+        with self._lock:
+            self.causes[(case_id, check)] = cause
+
+    def take_evidence(self, case_id: str, check: str) -> tuple[list[Exchange], Cause | None]:
+        """What a check left for one failure (released: it is read once, when the failure is reported)."""
+        with self._lock:
+            return self.evidence.pop((case_id, check), []), self.causes.pop((case_id, check), None)
+
+    def forget_case(self, case_id: str) -> None:
+        with self._lock:
+            for key in [k for k in self.evidence if k[0] == case_id]:
+                del self.evidence[key]
+            for key in [k for k in self.causes if k[0] == case_id]:
+                del self.causes[key]
 
     def first_time(self, key: object) -> bool:
         """True once per key and run (e.g. probe each operation once), from any thread."""

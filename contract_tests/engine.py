@@ -3,6 +3,9 @@ and its progress becomes the run's events."""
 
 from __future__ import annotations
 
+import json
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -14,10 +17,15 @@ from schemathesis.engine import events as st_events
 from schemathesis.engine import from_schema
 from schemathesis.engine.recorder import ScenarioRecorder
 
-from contract_tests import events, hooks, registry
+from contract_tests import causes, events, hooks, registry
 from contract_tests.attribution import exchange_reason, finding, gateway_reason
+from contract_tests.causes import Cause
+from contract_tests.checks.methods import is_undeclared_method_probe
+from contract_tests.classify import answer_cause, request_problem, resolve
 from contract_tests.context import RunContext
 from contract_tests.findings import Finding
+from contract_tests.interruption import ENGINE_GRACE
+from contract_tests.repro import SentRequest
 from contract_tests.results import EngineStats
 
 # Built-in schemathesis checks that apply to this API; with the suite's own checks, all of them run.
@@ -38,7 +46,8 @@ BUILTIN_CHECKS = (
 # `unsupported_method` wants 405 where the spec also allows OpenAI's 404 (`undeclared_method_answer`
 # reads what the spec allows); `allow_header_conformance` judges OPTIONS, which the contract leaves open.
 REPLACED_CHECKS = ("ignored_auth", "unsupported_method", "allow_header_conformance")
-REQUEST_TIMEOUT = 30.0
+REQUEST_TIMEOUT = 30.0  # each network operation of a schemathesis request
+REQUEST_DEADLINE = 60.0  # a whole schemathesis request (watched from the main thread)
 
 
 def expected_statuses(run: RunContext) -> dict[str, list[str]]:
@@ -125,6 +134,106 @@ def load_schema(run: RunContext, max_time: float | None) -> Any:
     return schema
 
 
+def _chain(recorder: ScenarioRecorder, case_id: str, limit: int = 4) -> list[str]:
+    """The failing case and the cases that led to it (stateful), oldest first."""
+    chain: list[str] = []
+    current: str | None = case_id
+    while current is not None and len(chain) < limit:
+        chain.append(current)
+        node = recorder.cases.get(current)
+        current = node.parent_id if node is not None else None
+    return list(reversed(chain))
+
+
+def _sent(interaction: Any) -> SentRequest | None:
+    if interaction is None:
+        return None
+    request = interaction.request
+    return SentRequest.of(request.method, request.uri, request.headers, request.body)
+
+
+def _json_of(content: bytes | None) -> Any:
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None
+
+
+def _classify(
+    run: RunContext, check: str, failure: Any, case: Any, interaction: Any, explicit: Cause | None
+) -> Cause | None:
+    """The cause of one schemathesis failure; None when the failure is not to be judged at all."""
+    response = interaction.response if interaction is not None else None
+    request = interaction.request if interaction is not None else None
+    status = response.status_code if response is not None else None
+    found = run.locate(request.method, request.uri) if request is not None else None
+    operation = found.operation if found is not None else None
+    if case is not None and is_undeclared_method_probe(case) and check in _ABOUT_THE_ANSWER:
+        return causes.UNDECLARED_METHOD()  # the answer to a method the path lacks is judged as such
+    basic = None
+    if response is not None:
+        content_type = _first_header(response.headers, "content-type")
+        basic = answer_cause(run.spec, operation, status, content_type, _json_of(response.content))
+    problem = None
+    if request is not None and operation is not None:
+        problem = request_problem(
+            run.spec, operation, request.uri, request.headers, request.body, found.path_params
+        )
+    if check == "negative_data_rejection":
+        if operation is not None and problem is None:
+            run.notice("schemathesis sent requests meant to be invalid that the spec calls valid: not judged")
+            return None
+        accepted = problem.cause() if problem is not None else None
+        return resolve(accepted if status is not None and status < 300 else None, basic, status) or accepted
+    if check == "positive_data_acceptance":
+        if problem is not None:
+            return None  # not a valid request after all (e.g. a hook changed it): not judged as one
+        return resolve(causes.VALID_DATA_REFUSED(), basic, status)
+    if check == "missing_required_header":
+        header = getattr(failure, "header_name", "") or ""
+        if header.lower() == run.target.spec.beta_header.lower():
+            accepted = causes.BETA_HEADER("missing", subject=f"{header} header")
+        else:
+            accepted = causes.ACCEPTS_INVALID("required-header", subject=f"{header} header")
+        return resolve(accepted, basic, status)
+    if check in ("use_after_free",):
+        return causes.DELETE_NOT_EFFECTIVE()
+    if check == "ensure_resource_availability":
+        return causes.READ_BACK_DIFFERS("create")
+    if check == "response_headers_conformance":
+        missing = sorted(getattr(failure, "missing_headers", []) or [])
+        return causes.RESPONSE_HEADERS(",".join(missing))
+    if check in (
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_schema_conformance",
+    ):
+        return basic or explicit or causes.of_check(check)
+    return resolve(explicit, basic, status) or causes.of_check(check)
+
+
+# Checks whose failures are about the answer itself (its status, type or shape).
+_ABOUT_THE_ANSWER = frozenset(
+    {
+        "openai_error_shape",
+        "content_type_conformance",
+        "status_code_conformance",
+        "response_schema_conformance",
+        "undeclared_method_answer",
+    }
+)
+
+
+def _first_header(headers: Any, name: str) -> str | None:
+    value = headers.get(name) if headers is not None else None
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
 def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> list[Finding]:
     masker = run.target.masker
     found = []
@@ -135,8 +244,17 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
                 continue
             failure = info.failure
             failing_case = failure.case_id or case_id
-            steps = tuple(masker.curl(step.curl) for step in info.steps) or (masker.curl(info.code_sample),)
-            evidence = run.evidence.get((failing_case, node.name), [])
+            evidence, explicit = run.take_evidence(failing_case, node.name)
+            case_node = recorder.cases.get(failing_case)
+            case = case_node.value if case_node is not None else None
+            interaction = recorder.interactions.get(failing_case)
+            cause = _classify(run, node.name, failure, case, interaction, explicit)
+            if cause is None:
+                continue
+            requests = [
+                r for r in (_sent(recorder.interactions.get(c)) for c in _chain(recorder, failing_case)) if r
+            ]
+            requests += [e.request() for e in evidence[-1:]]
             message = failure.title if not failure.message else f"{failure.title}: {failure.message}"
             found.append(
                 finding(
@@ -144,11 +262,15 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
                     check=node.name,
                     operation=failure.operation or recorder.label,
                     message=message.strip(),
-                    curl=steps + tuple(e.curl(masker) for e in evidence[-1:]),
+                    requests=tuple(requests[-3:]),
                     source=phase,
                     why_gateway=_gateway_reason(run, recorder, failing_case, node.name, evidence),
+                    cause=cause,
                 )
             )
+    for case_id in recorder.cases:
+        run.forget_case(case_id)
+    del masker
     return found
 
 
@@ -180,13 +302,56 @@ def run_engine(
     with hooks.installed(schema):
         stream = from_schema(schema).execute()
         run.interruption.on_request(stream.stop)
+        failed: list[BaseException] = []
+        done = threading.Event()
+
+        def consume() -> None:
+            try:
+                for event in stream:
+                    _handle(event, run, stats, emit)
+            except BaseException as exc:  # noqa: BLE001  (re-raised in the main thread)
+                failed.append(exc)
+            finally:
+                done.set()
+
+        # schemathesis' workers are threads; the main thread only watches them, so that a signal or a
+        # request that never ends cannot hold the run.
+        consumer = threading.Thread(target=consume, name="conformance-engine", daemon=True)
+        consumer.start()
         try:
-            for event in stream:
-                _handle(event, run, stats, emit)
+            _supervise(run, stream, done, stats)
         except KeyboardInterrupt:
             stream.stop()
             raise
+        if failed:
+            raise failed[0]
     return stats
+
+
+def _supervise(run: RunContext, stream: Any, done: threading.Event, stats: EngineStats) -> None:
+    """Wait for the engine; stop it when a signal comes or a request outlives its deadline, and go on
+    without it when it does not stop within the grace period."""
+    stopping_since: float | None = None
+    while not done.wait(0.2):
+        now = time.monotonic()
+        if stopping_since is None:
+            slow = run.inflight.overdue(now, REQUEST_DEADLINE)
+            if slow is not None:
+                run.notice(
+                    f"a request took longer than its deadline of {REQUEST_DEADLINE:g} s ({slow}); "
+                    "schemathesis was stopped there"
+                )
+                stream.stop()
+                stopping_since = now
+            elif run.interruption.requested.is_set():
+                stopping_since = now
+        elif now - stopping_since > ENGINE_GRACE:
+            run.notice(
+                f"schemathesis did not stop within {ENGINE_GRACE:g} s (a request in flight); left behind"
+            )
+            stats.abandoned = True
+            stats.interrupted = stats.interrupted or run.interruption.requested.is_set()
+            return
 
 
 def _handle(event: Any, run: RunContext, stats: EngineStats, emit: Callable[[events.Event], None]) -> None:
@@ -205,12 +370,14 @@ def _handle(event: Any, run: RunContext, stats: EngineStats, emit: Callable[[eve
             run.findings.add(found)
         emit(events.CasesChecked(phase, cases, len(run.findings)))
     elif isinstance(event, st_events.NonFatalError):
+        title = masker.mask(event.info.title)
         run.findings.add(
             Finding(
                 operation=event.label,
                 check="runtime_error",
-                message=masker.mask(f"{event.info.title}: {event.info.message}"),
+                message=masker.mask(f"{event.info.title}: {event.info.message}")[:2000],
                 source=event.phase.value if event.phase else "engine",
+                cause=causes.REQUEST_FAILED(title[:80]),
             )
         )
     elif isinstance(event, st_events.Interrupted):
@@ -226,7 +393,7 @@ def _handle(event: Any, run: RunContext, stats: EngineStats, emit: Callable[[eve
                 Finding(
                     operation=failure.operation or "(whole run)",
                     check="after_run",
-                    message=masker.mask(f"{failure.title}: {failure.message}"),
+                    message=masker.mask(f"{failure.title}: {failure.message}")[:2000],
                     source="engine",
                 )
             )

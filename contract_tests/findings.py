@@ -1,10 +1,27 @@
-"""A finding is one contract violation: which operation, which check, what was expected, how to replay it."""
+"""Findings and deviations.
+
+A finding is one failure seen on one request: which check, which operation, what was expected, the
+request that shows it, and its cause (`contract_tests.causes`). A deviation is every finding with the
+same cause: it names the contract clause, the operations it affects, how many requests showed it,
+and one minimal reproduction (the shortest failing request). Reports lead with deviations.
+
+`Findings` keeps, per deviation, counts and one example, never every finding: what a run keeps does
+not grow with the number of failing requests.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from contract_tests.causes import Cause, Severity, of_check
+from contract_tests.repro import SentRequest
+
+MAX_MESSAGES = 3  # distinct messages kept per deviation (examples of what was seen)
+MAX_SUBJECTS = 30
+MAX_MESSAGE = 1500
 
 
 class Origin(StrEnum):
@@ -14,44 +31,127 @@ class Origin(StrEnum):
     GATEWAY = "gateway"
 
 
+class Standing(StrEnum):
+    NEW = "new"  # counts toward the verdict
+    KNOWN = "known"  # in the --baseline file: reported, not counted
+    IGNORED = "ignored"  # waived with --ignore
+
+
 @dataclass(frozen=True)
 class Finding:
     operation: str  # e.g. "POST /assistants"
     check: str  # e.g. "created_is_read_back", "negative_data_rejection"
     message: str  # says what was expected and what came back (keys masked)
-    curl: tuple[str, ...] = ()  # requests that reproduce it, oldest first (keys as ${ENV} references)
+    requests: tuple[SentRequest, ...] = ()  # that reproduce it, oldest first
     source: str = "scenario"  # "scenario" or the schemathesis phase that found it
     origin: Origin = Origin.UPSTREAM
     attribution: str = ""  # why a gateway finding is the gateway's
-
-    @property
-    def key(self) -> tuple[str, str, str, str]:
-        # Findings with the same check, operation and first message line are one problem.
-        return (self.origin, self.operation, self.check, self.message.splitlines()[0] if self.message else "")
+    cause: Cause | None = None
+    blocked: str = ""  # the scenario this failure kept from running its own checks
 
     @property
     def is_gateway(self) -> bool:
         return self.origin is Origin.GATEWAY
 
+    @property
+    def the_cause(self) -> Cause:
+        return self.cause if self.cause is not None else of_check(self.check)
+
+    @property
+    def size(self) -> int:
+        """How long its reproduction is (the shortest one represents a deviation)."""
+        return sum(r.size for r in self.requests) if self.requests else 1 << 40
+
+
+@dataclass
+class Deviation:
+    cause: Cause
+    origin: Origin
+    example: Finding  # the finding with the shortest reproduction
+    count: int = 0  # failing requests that showed it
+    operations: set[str] = field(default_factory=set)
+    checks: set[str] = field(default_factory=set)
+    subjects: set[str] = field(default_factory=set)
+    messages: list[str] = field(default_factory=list)
+    blocked: set[str] = field(default_factory=set)  # scenarios it kept from running
+    standing: Standing = Standing.NEW
+    number: int = 0  # its place in the report (D1, D2, ...), set when the run ends
+
+    @property
+    def id(self) -> str:
+        return self.cause.id
+
+    @property
+    def severity(self) -> Severity:
+        return self.cause.severity
+
+    @property
+    def is_gateway(self) -> bool:
+        return self.origin is Origin.GATEWAY
+
+    @property
+    def label(self) -> str:
+        return f"D{self.number}"
+
+    @property
+    def title(self) -> str:
+        """One line: the clause broken, and what it was about."""
+        shown = sorted(self.subjects)[:8] or ([self.cause.detail] if self.cause.detail else [])
+        about = f" ({', '.join(shown)})" if shown else ""
+        return f"{self.cause.clause}{about}"
+
+    def add(self, finding: Finding) -> None:
+        self.count += 1
+        self.operations.add(finding.operation)
+        self.checks.add(finding.check)
+        if finding.cause is not None and finding.cause.subject and len(self.subjects) < MAX_SUBJECTS:
+            self.subjects.add(finding.cause.subject)
+        if finding.blocked:
+            self.blocked.add(finding.blocked)
+        first = finding.message.splitlines()[0] if finding.message else ""
+        if len(self.messages) < MAX_MESSAGES and all(m.splitlines()[0] != first for m in self.messages):
+            self.messages.append(finding.message[:MAX_MESSAGE])
+        if finding.size < self.example.size:
+            self.example = finding
+
+
+def order(deviation: Deviation) -> tuple[int, int, int, str]:
+    """Report order: upstream before gateway, most harmful first, then the most frequent."""
+    return (deviation.is_gateway, deviation.severity, -deviation.count, deviation.id)
+
 
 @dataclass
 class Findings:
-    items: list[Finding] = field(default_factory=list)
-    _seen: set[tuple[str, str, str, str]] = field(default_factory=set)
+    _deviations: dict[tuple[str, str], Deviation] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    total: int = 0
+    # --ignore: drops findings before they are counted (see contract_tests.waivers)
+    waivers: object | None = None
 
     def add(self, finding: Finding) -> None:
+        cause = finding.the_cause
+        if finding.cause is None:
+            finding = dataclasses.replace(finding, cause=cause)
+        if self.waivers is not None and self.waivers.drops(finding):  # type: ignore[attr-defined]
+            return
+        key = (finding.origin.value, cause.id)
         with self._lock:
-            if finding.key not in self._seen:
-                self._seen.add(finding.key)
-                self.items.append(finding)
+            self.total += 1
+            deviation = self._deviations.get(key)
+            if deviation is None:
+                deviation = self._deviations[key] = Deviation(cause, finding.origin, finding)
+            deviation.add(finding)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(self._deviations)
 
-    def grouped(self) -> dict[str, dict[str, list[Finding]]]:
-        """operation -> check -> findings, sorted for stable reports."""
-        groups: dict[str, dict[str, list[Finding]]] = {}
-        for finding in sorted(self.items, key=lambda f: (f.operation, f.check, f.message)):
-            groups.setdefault(finding.operation, {}).setdefault(finding.check, []).append(finding)
-        return groups
+    def deviations(self) -> list[Deviation]:
+        with self._lock:
+            found = sorted(self._deviations.values(), key=order)
+        for number, deviation in enumerate(found, 1):
+            deviation.number = number
+        return found
+
+    def cause_of(self, cause_id: str) -> Deviation | None:
+        with self._lock:
+            return next((d for d in self._deviations.values() if d.id == cause_id), None)

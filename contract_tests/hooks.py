@@ -48,6 +48,9 @@ def polite(run: RunContext) -> Any:
             nonlocal latest
             if run.limiter is not None:
                 run.limiter.try_acquire("conformance")
+            run.inflight.start(
+                f"{latest.request.method} {latest.request.path_url}"
+            )  # the wait is not the request's
             _ = latest.content  # read and release the answer being replaced
             latest = latest.connection.send(latest.request.copy(), **send_kwargs)
             return latest
@@ -69,6 +72,7 @@ def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
     run = current()
     if run is None:
         return
+    run.inflight.start(f"{case.operation.method.upper()} {case.operation.path}")
     _use_model(run, case)
     hooks = kwargs.setdefault("hooks", {})
     hooks.setdefault("response", []).append(polite(run))
@@ -78,6 +82,7 @@ def after_call(context: Any, case: Any, response: Any) -> None:
     run = current()
     if run is None:
         return
+    run.inflight.end()
     try:
         body = json.loads(response.content)
     except ValueError:

@@ -1,13 +1,16 @@
 """The suite's own HTTP client (scenarios, follow-up reads, probes): polite, bounded, replayable.
 
 Polite: one request-rate limiter shared with schemathesis, and rate-limited answers are sent again
-as the one retry policy (`contract_tests.retry`) says.
+as the one retry policy (`contract_tests.retry`) says. Bounded: every request has an overall
+deadline (`contract_tests.transport`), and an answer is read up to `MAX_ANSWER_BYTES` (the rest is
+not read: such an answer is judged as too large, not held in memory). What is kept of an exchange
+after it was judged (`Exchange.slim`) is small whatever the answer's size.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import shlex
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,15 +18,27 @@ from typing import Any
 
 import httpx
 
+from contract_tests import repro
 from contract_tests.masking import Masker
+from contract_tests.repro import SentRequest
 from contract_tests.retry import SUITE_POLICY, RetryPolicy, send_politely
 from contract_tests.target import Credentials, Target
+from contract_tests.transport import DeadlineTransport
 
-REQUEST_TIMEOUT = 30.0
+REQUEST_TIMEOUT = 30.0  # each network operation
+REQUEST_DEADLINE = 60.0  # a whole request: connecting, sending, the headers and the body of the answer
+# The largest answer read whole: a page of the largest list the spec allows, of assistants whose
+# text fields are at their limits, stays below it.
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+KEPT_TEXT = 16 * 1024  # what a slim exchange keeps of an answer
 
 
 class TargetUnreachable(Exception):
     """The target did not answer at all (connection refused, DNS, timeout)."""
+
+
+class AnswerTooLarge(Exception):
+    """The answer was longer than MAX_ANSWER_BYTES; it was not read."""
 
 
 @dataclass
@@ -40,6 +55,32 @@ class Exchange:
     raw_body: bytes | None = field(default=None, repr=False)  # what was sent when it was not our JSON
     _json: Any = field(default=None, repr=False)
     _parsed: bool = field(default=False, repr=False)
+    size: int = -1  # the answer's length in bytes (-1: the length of text)
+
+    def slim(self) -> Exchange:
+        """A copy that keeps at most KEPT_TEXT of the answer and the request as a reproduction needs."""
+        if len(self.text) <= KEPT_TEXT and (self.raw_body is None or len(self.raw_body) <= KEPT_TEXT):
+            return self
+        body = self.request_body
+        if body is not None and len(json.dumps(body, ensure_ascii=False)) > KEPT_TEXT:
+            body = None
+        return Exchange(
+            self.method,
+            self.url,
+            self.request_headers,
+            body,
+            self.status,
+            self.headers,
+            self.text[:KEPT_TEXT],
+            raw_body=self.sent_body if body is None and self.request_body is not None else self.raw_body,
+            _json=self.json if len(self.text) <= KEPT_TEXT else None,
+            _parsed=True,
+            size=len(self.text.encode()) if self.size < 0 else self.size,
+        )
+
+    def request(self) -> SentRequest:
+        """The request, as a reproduction keeps it."""
+        return SentRequest.of(self.method, self.url, self.request_headers, self.sent_body)
 
     @property
     def json(self) -> Any:
@@ -65,15 +106,7 @@ class Exchange:
         return self.headers.get("content-type", "")
 
     def curl(self, masker: Masker) -> str:
-        parts = ["curl", "-X", self.method]
-        for name, value in self.request_headers.items():
-            parts += ["-H", f"{name}: {value}"]
-        if self.request_body is not None:
-            parts += ["-d", json.dumps(self.request_body, ensure_ascii=False)]
-        elif self.raw_body:
-            parts += ["--data-binary", self.raw_body.decode("utf-8", "replace")]
-        parts.append(self.url)
-        return masker.curl(" ".join(shlex.quote(p) for p in parts))
+        return repro.curl(self.request(), masker)
 
     def describe(self) -> str:
         return f"{self.method} {httpx.URL(self.url).raw_path.decode()} -> {self.status}"
@@ -90,18 +123,23 @@ class ApiClient:
         *,
         limiter: Any | None = None,
         timeout: float = REQUEST_TIMEOUT,
+        deadline: float = REQUEST_DEADLINE,
         policy: RetryPolicy = SUITE_POLICY,
         sleep: Callable[[float], None] = time.sleep,
         on_exchange: Callable[[Exchange, Credentials], None] | None = None,
         on_note: Callable[[str], None] | None = None,
+        guard: Callable[[], Any] | None = None,
     ) -> None:
         self.target = target
+        self.guard = guard or contextlib.nullcontext
         self.limiter = limiter
         self.policy = policy
         self.sleep = sleep
         self.on_exchange = on_exchange
         self.on_note = on_note
-        self._http = httpx.Client(timeout=timeout, follow_redirects=False)
+        self._http = httpx.Client(
+            timeout=timeout, follow_redirects=False, transport=DeadlineTransport(deadline)
+        )
 
     def close(self) -> None:
         self._http.close()
@@ -152,10 +190,19 @@ class ApiClient:
             if self.limiter is not None:
                 self.limiter.try_acquire("conformance")
             try:
-                response = self._http.request(method, url, headers=headers, content=content)
+                with (
+                    self.guard(),
+                    self._http.stream(method, url, headers=headers, content=content) as response,
+                ):
+                    data = _read_bounded(response)
+            except httpx.TimeoutException as exc:
+                raise TargetUnreachable(
+                    f"{method} {url}: no complete answer within the deadline ({type(exc).__name__}: {exc})"
+                ) from None
             except httpx.TransportError as exc:
                 raise TargetUnreachable(f"{method} {url}: {type(exc).__name__}: {exc}") from None
-            return Exchange(method, url, headers, body, response.status_code, response.headers, response.text)
+            text = data.decode(response.encoding or "utf-8", "replace")
+            return Exchange(method, url, headers, body, response.status_code, response.headers, text)
 
         return send_politely(
             send,
@@ -165,3 +212,18 @@ class ApiClient:
             sleep=self.sleep,
             on_note=self.on_note,
         )
+
+
+def _read_bounded(response: httpx.Response) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+        raise AnswerTooLarge(
+            f"the answer declares {declared} bytes, more than the suite reads ({MAX_ANSWER_BYTES})"
+        )
+    chunks, total = [], 0
+    for chunk in response.iter_bytes():
+        total += len(chunk)
+        if total > MAX_ANSWER_BYTES:
+            raise AnswerTooLarge(f"the answer is longer than the suite reads ({MAX_ANSWER_BYTES} bytes)")
+        chunks.append(chunk)
+    return b"".join(chunks)

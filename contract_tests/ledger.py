@@ -34,5 +34,9 @@ class Ledger:
         with self._lock:
             return list(self._alive.items())
 
+    def is_alive(self, assistant_id: str) -> bool:
+        with self._lock:
+            return assistant_id in self._alive
+
     def __len__(self) -> int:
         return len(self._alive)

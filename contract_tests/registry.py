@@ -23,6 +23,8 @@ from typing import Any
 
 import schemathesis
 
+from contract_tests.causes import Severity
+
 
 class Kind(StrEnum):
     CHECK = "check"  # run by schemathesis on every response, in every phase
@@ -38,6 +40,8 @@ class Entry:
     order: int = 0  # scenarios: run order (ties: by name)
     gateway: bool = False  # about the gateway in front of the API (gateway mode only)
     second_tenant: bool = False  # needs a second tenant's credentials
+    # How much a failure matters when nothing more specific names its cause (see contract_tests.causes).
+    severity: Severity = Severity.BEHAVIOUR
 
     @property
     def doc(self) -> str:
@@ -60,7 +64,9 @@ def check(*, gateway: bool = False) -> Callable[[Callable[..., None]], Callable[
     """Declare a response check: ``func(run, answer, case)`` raises AssertionError for a violation.
 
     ``run`` is the run's context, ``answer`` the response seen through `contract_tests.checks.answer`;
-    the check is registered with schemathesis under the function's name.
+    the check is registered with schemathesis under the function's name. Raising
+    `contract_tests.causes.Breach` names the cause (the clause broken); a plain AssertionError is
+    the check's own.
     """
 
     def register(func: Callable[..., None]) -> Callable[..., None]:
@@ -72,7 +78,12 @@ def check(*, gateway: bool = False) -> Callable[[Callable[..., None]], Callable[
             run = current()
             if run is None:
                 return None
-            func(run, Answer(response, case, run), case)
+            try:
+                func(run, Answer(response, case, run), case)
+            except AssertionError as failure:
+                # schemathesis keeps the message only: the cause goes to the run, by case and check.
+                run.record_cause(case.id, func.__name__, getattr(failure, "cause", None))
+                raise
             return None
 
         schemathesis.check(schemathesis_check)
@@ -83,12 +94,17 @@ def check(*, gateway: bool = False) -> Callable[[Callable[..., None]], Callable[
 
 
 def scenario(
-    *, operation: str, order: int, gateway: bool = False, second_tenant: bool = False
+    *,
+    operation: str,
+    order: int,
+    gateway: bool = False,
+    second_tenant: bool = False,
+    severity: Severity = Severity.BEHAVIOUR,
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Declare a behaviour scenario: ``func(run)`` raises `Violation` (or `Skip`) as it goes."""
 
     def register(func: Callable[..., None]) -> Callable[..., None]:
-        _add(Entry(func.__name__, Kind.SCENARIO, func, operation, order, gateway, second_tenant))
+        _add(Entry(func.__name__, Kind.SCENARIO, func, operation, order, gateway, second_tenant, severity))
         return func
 
     return register

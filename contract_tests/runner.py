@@ -1,6 +1,9 @@
 """One conformance run: preflight, behaviour scenarios, schemathesis phases, cleanup (always).
 
 `run(config, emit)` returns the result and reports as it goes, through typed events, to `emit`.
+The preflight raises `contract_tests.preflight.TargetNotUsable` (exit code 2) before anything is
+judged; every failure after it is a finding, grouped by cause into deviations
+(`contract_tests.findings`).
 """
 
 from __future__ import annotations
@@ -9,49 +12,39 @@ import time
 import traceback
 from collections.abc import Callable
 
-from assistants_spec.statuses import REFUSES_CREDENTIALS, Meaning, meaning
-
-from contract_tests import events, registry
+from contract_tests import causes, events, registry
 from contract_tests.attribution import exchange_reason, finding
+from contract_tests.classify import answer_cause, resolve
 from contract_tests.cleanup import clean_up
 from contract_tests.config import RunConfig
-from contract_tests.context import GatewayMode, RunContext, activate
+from contract_tests.context import RunContext, activate
 from contract_tests.engine import run_engine
-from contract_tests.findings import Finding
-from contract_tests.http import TargetUnreachable
-from contract_tests.operations import LIMIT, LIST
+from contract_tests.findings import Finding, Standing
+from contract_tests.http import Exchange, TargetUnreachable
+from contract_tests.interruption import Interruption
+from contract_tests.preflight import preflight
 from contract_tests.registry import Entry
 from contract_tests.results import RunResult, ScenarioOutcome, ScenarioStatus
 from contract_tests.scenarios import ScenarioRun, Skip, Violation
-from contract_tests.target import ConfigError
+from contract_tests.waivers import Waivers, apply_baseline
 
 Emit = Callable[[events.Event], None]
 
+__all__ = ["preflight", "run", "run_scenario"]
 
-def preflight(ctx: RunContext) -> GatewayMode:
-    """Fail fast (exit 2) when the target is not there or does not take our credentials; say whether a
-    gateway stands in front of it."""
-    op = ctx.spec.operation(LIST)
-    exchange = ctx.client.request(op.method, op.url_path(), params={LIMIT: ctx.facts.limit_range[0]})
-    if meaning(exchange.status) in REFUSES_CREDENTIALS:
-        raise ConfigError(
-            f"the target refused the credentials ({exchange.status} on {op.label}): "
-            f"{ctx.target.masker.mask(exchange.text[:300])}"
-        )
-    if meaning(exchange.status) is Meaning.NOT_FOUND and "json" not in exchange.content_type:
-        raise ConfigError(
-            f"{ctx.target.base_url} does not look like the API's base URL ({exchange.status} on {op.label})"
-        )
-    if ctx.config.gateway:
-        return GatewayMode(True, "--gateway")
-    seen = ctx.gateway.forwarding_headers_in(exchange.headers)
-    if seen:
-        return GatewayMode(True, f"detected: the answers carry the gateway headers {', '.join(seen)}")
-    return GatewayMode()
+
+def _basic_cause(ctx: RunContext, exchange: Exchange | None) -> causes.Cause | None:
+    if exchange is None:
+        return None
+    found = ctx.locate(exchange.method, exchange.url)
+    return answer_cause(
+        ctx.spec, found.operation if found else None, exchange.status, exchange.content_type, exchange.json
+    )
 
 
 def run_scenario(ctx: RunContext, entry: Entry) -> tuple[ScenarioStatus, str, Finding | None]:
     run = ScenarioRun(ctx)
+    setup = False
     try:
         entry.func(run)
         return ScenarioStatus.PASSED, "", None
@@ -61,39 +54,54 @@ def run_scenario(ctx: RunContext, entry: Entry) -> tuple[ScenarioStatus, str, Fi
         raise
     except Violation as violation:
         exchanges = violation.exchanges or tuple(run.exchanges[-1:])
-        message, operation = violation.message, violation.operation
-        why = exchange_reason(ctx, entry.name, exchanges[-1] if exchanges else None)
+        last = exchanges[-1] if exchanges else None
+        message, operation, setup = violation.message, violation.operation, violation.setup
+        cause = resolve(violation.cause, _basic_cause(ctx, last), last.status if last else None)
+        why = exchange_reason(ctx, entry.name, last)
     except Exception as exc:  # noqa: BLE001  (an answer the scenario could not even read is a violation)
         exchanges = tuple(run.exchanges[-1:])
+        last = exchanges[-1] if exchanges else None
         where = traceback.extract_tb(exc.__traceback__)[-1]
         message = (
             f"an answer did not have the shape the contract promises ({type(exc).__name__}: {exc} "
-            f"at {where.name}); last answer: {exchanges[0].describe() if exchanges else 'none'}"
+            f"at {where.name}); last answer: {last.describe() if last else 'none'}"
         )
         operation, why = None, None
+        cause = _basic_cause(ctx, last)
+    located = ctx.locate(last.method, last.url) if last is not None else None
+    label = located.operation.label if located is not None else operation or ctx.facts.label(entry.operation)
+    cause = cause or causes.of_check(entry.name, entry.severity, entry.doc)
+    status = ScenarioStatus.BLOCKED if setup else ScenarioStatus.FAILED
     return (
-        ScenarioStatus.FAILED,
+        status,
         "",
         finding(
             ctx,
             check=entry.name,
-            operation=operation or ctx.facts.label(entry.operation),
+            operation=label,
             message=message,
-            curl=tuple(e.curl(ctx.target.masker) for e in exchanges),
+            requests=tuple(e.request() for e in exchanges[-2:]),
             why_gateway=why,
+            cause=cause,
+            blocked=entry.name if setup else "",
         ),
     )
 
 
-def _run_scenarios(ctx: RunContext, result: RunResult, emit: Emit) -> None:
+def _run_scenarios(ctx: RunContext, result: RunResult, emit: Emit, waivers: Waivers) -> None:
     applicable = [e for e in registry.scenarios() if ctx.gateway_mode.on or not e.gateway]
     emit(events.ScenariosStarted(len(applicable)))
     for entry in applicable:
         label = ctx.facts.label(entry.operation)
+        reason = ""
         if entry.second_tenant and ctx.target.second is None:
-            outcome = ScenarioOutcome(
-                entry.name, label, ScenarioStatus.SKIPPED, 0.0, "needs --second-api-key", entry.gateway
-            )
+            reason = "needs --second-api-key"
+        elif waivers.skips(entry.name):
+            reason = "ignored (--ignore)"
+        elif ctx.out_of_time():
+            reason = "not run: the time budget was spent"
+        if reason:
+            outcome = ScenarioOutcome(entry.name, label, ScenarioStatus.SKIPPED, 0.0, reason, entry.gateway)
             result.scenarios.append(outcome)
             emit(events.ScenarioFinished(outcome))
             continue
@@ -101,7 +109,13 @@ def _run_scenarios(ctx: RunContext, result: RunResult, emit: Emit) -> None:
         started = time.monotonic()
         status, reason, found = run_scenario(ctx, entry)
         outcome = ScenarioOutcome(
-            entry.name, label, status, time.monotonic() - started, reason, entry.gateway
+            entry.name,
+            label,
+            status,
+            time.monotonic() - started,
+            reason,
+            entry.gateway,
+            found.the_cause.id if found is not None else "",
         )
         result.scenarios.append(outcome)
         if found is not None:
@@ -109,33 +123,49 @@ def _run_scenarios(ctx: RunContext, result: RunResult, emit: Emit) -> None:
         emit(events.ScenarioFinished(outcome))
 
 
-def run(config: RunConfig, emit: Emit = lambda event: None) -> RunResult:
+def run(
+    config: RunConfig, emit: Emit = lambda event: None, interruption: Interruption | None = None
+) -> RunResult:
     started = time.monotonic()
-    ctx = RunContext(config)
+    ctx = RunContext(config, interruption=interruption or Interruption())
+    waivers = Waivers(config.ignore)
+    ctx.findings.waivers = waivers
     result = RunResult(config=config)
+    if config.max_time:
+        ctx.deadline = started + config.max_time
     try:
-        with activate(ctx), ctx.interruption.handling_sigint():
-            ctx.gateway_mode = preflight(ctx)
-            if ctx.gateway_mode.on:
-                emit(events.GatewayModeOn(ctx.gateway_mode.reason))
-            if config.scenarios:
-                _run_scenarios(ctx, result, emit)
-            if config.phases:
-                remaining = None
-                if config.max_time:
-                    remaining = max(1.0, config.max_time - (time.monotonic() - started))
-                result.engine = run_engine(ctx, emit, max_time=remaining)
-                result.interrupted = result.engine.interrupted
-    except KeyboardInterrupt:
-        result.interrupted = True
+        with activate(ctx), ctx.interruption.handling_signals():
+            try:
+                ctx.interruption.check()
+                ctx.gateway_mode = preflight(ctx)
+                if ctx.gateway_mode.on:
+                    emit(events.GatewayModeOn(ctx.gateway_mode.reason))
+                if config.scenarios:
+                    _run_scenarios(ctx, result, emit, waivers)
+                if config.phases and not ctx.out_of_time():
+                    remaining = None if ctx.deadline is None else max(1.0, ctx.deadline - time.monotonic())
+                    result.engine = run_engine(ctx, emit, max_time=remaining)
+                    result.interrupted = result.engine.interrupted
+            except KeyboardInterrupt:
+                result.interrupted = True
+            finally:
+                emit(events.CleanupStarted(len(ctx.ledger)))
+                with ctx.interruption.protected():
+                    result.cleanup = clean_up(ctx, config.cleanup_seconds)
+                    result.interrupted = result.interrupted or result.cleanup.interrupted
+                ctx.client.close()
     finally:
-        emit(events.CleanupStarted(len(ctx.ledger)))
-        try:
-            result.cleanup = clean_up(ctx)
-        except KeyboardInterrupt:
-            result.interrupted = True
-        ctx.client.close()
-        result.findings = list(ctx.findings.items)
+        result.deviations = ctx.findings.deviations()
+        result.requests_failed = ctx.findings.total
+        for deviation in result.deviations:
+            if any(
+                w.name in (deviation.id, deviation.cause.rule.name) and w.operation is None
+                for w in config.ignore
+            ):
+                deviation.standing = Standing.IGNORED
+        if config.baseline is not None:
+            result.fixed = apply_baseline(result.deviations, list(config.baseline_entries))
+        result.waived = waivers.summary()
         result.gateway_mode, result.gateway_reason = ctx.gateway_mode.on, ctx.gateway_mode.reason
         result.gateway_checks = tuple(e.name for e in registry.checks() if e.gateway and ctx.gateway_mode.on)
         result.notices = dict(ctx.notices)

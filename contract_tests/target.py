@@ -7,6 +7,7 @@ form (``Bearer <key>`` or the key alone), is the spec's to say.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from assistants_spec import Security, Spec, load_spec
 from contract_tests.masking import Masker, Secret, mask_value
 
 SECOND_TENANT_ENV = "CONFORMANCE_SECOND_API_KEY"
+_CREDENTIAL_NAME = re.compile(r"key|token|secret|passw|auth|cookie|session|signature|credential")
 
 
 class ConfigError(Exception):
@@ -77,11 +79,25 @@ class Target:
         if self.second is not None:
             secrets.append(self.second.secrets[self.second.tenant_scheme])
         masker = Masker.of(secrets)
-        credential_headers = self.spec.security.credential_headers
         for name, value in self.extra_headers.items():
-            if name.lower() in credential_headers:
-                masker.add(value, name.upper().replace("-", "_"))
+            if self.carries_credentials(name):
+                # A bearer-style value is masked as the token it carries.
+                scheme, _, token = value.partition(" ")
+                secret = token if token and scheme.lower() in ("bearer", "basic", "token") else value
+                variable = "CONFORMANCE_HEADER_" + re.sub(r"[^A-Za-z0-9]", "_", name).upper()
+                masker.add(secret, variable, f"the value given with --header '{name}: ...'")
         return masker
+
+    def carries_credentials(self, header: str) -> bool:
+        """A header whose value is a secret: one the spec's security schemes call a credential, or
+        one named like a key, token, secret or password (``api-key``, ``X-Auth-Token``, ``Cookie``)."""
+        name = header.lower()
+        routing = {s.header.lower() for s in self.spec.security.schemes.values()} - set(
+            self.spec.security.credential_headers
+        )
+        if name in routing:
+            return False
+        return name in self.spec.security.credential_headers or bool(_CREDENTIAL_NAME.search(name))
 
     @property
     def beta_header(self) -> dict[str, str]:

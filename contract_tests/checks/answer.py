@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from assistants_spec import Match
 from assistants_spec.statuses import Meaning, meaning
 
+from contract_tests.classify import Problem, request_problem
 from contract_tests.context import RunContext
 
 
@@ -73,6 +74,29 @@ class Answer:
         """A query parameter sent exactly once, else None."""
         values = self.query.get(name)
         return values[0] if values and len(values) == 1 else None
+
+    @functools.cached_property
+    def problem(self) -> Problem | None:
+        """Why the spec calls the request invalid (None: a valid request), judged on what was sent."""
+        found = self.reached
+        if found is None:
+            return None
+        return request_problem(
+            self.run.spec,
+            found.operation,
+            self.url,
+            self.request_headers,
+            self.request_body,
+            found.path_params,
+        )
+
+    @property
+    def judged_as_valid(self) -> bool:
+        """Only a request schemathesis generated as valid and the spec calls valid is judged by what a
+        valid request must do (be stored, be read back, list in order); an invalid one only by refusals."""
+        meta = getattr(self.case, "meta", None)
+        negative = meta is not None and meta.generation.mode.is_negative
+        return not negative and self.reached is not None and self.problem is None
 
     @functools.cached_property
     def reached(self) -> Match | None:

@@ -14,7 +14,9 @@ from assistants_spec import Meaning
 from assistants_spec.statuses import meaning
 from schemathesis.core.parameters import ParameterLocation
 
+from contract_tests import causes
 from contract_tests.auth_probes import bad_credentials
+from contract_tests.causes import Breach
 from contract_tests.checks.answer import Answer
 from contract_tests.context import RunContext
 from contract_tests.registry import check
@@ -44,7 +46,8 @@ def auth_is_enforced(run: RunContext, answer: Answer, case: Any) -> None:
         probe = run.client.replay(answer.method, answer.url, headers, content)
         run.remember(case.id, "auth_is_enforced", probe)
         if probe.status not in bad.refusals:
-            raise AssertionError(
+            raise Breach(
                 f"{operation.label} with {bad.why} should be refused with {bad.shown_refusals}, "
-                f"got {probe.status} ({probe.excerpt()})"
+                f"got {probe.status} ({probe.excerpt()})",
+                causes.CREDENTIALS_NOT_REQUIRED(bad.why),
             )

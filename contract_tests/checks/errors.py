@@ -8,6 +8,8 @@ from assistants_spec import Meaning, ProfileView
 from assistants_spec.statuses import ERRORS, is_error
 from schemathesis.core.parameters import ParameterLocation
 
+from contract_tests import causes
+from contract_tests.causes import Breach
 from contract_tests.checks.answer import Answer
 from contract_tests.compare import show
 from contract_tests.context import RunContext
@@ -35,13 +37,14 @@ def openai_error_shape(run: RunContext, answer: Answer, case: Any) -> None:
         return
     problem = error_shape_problem(run.spec, answer.status, answer.header("content-type"), answer.json)
     if problem:
-        raise AssertionError(problem)
+        raise Breach(problem, causes.ERROR_SHAPE())
     # Forwarded from the upstream: only the gateway's own answers may have the gateway's body.
     forwarded = run.gateway_mode.on and run.gateway.forwarding_headers_in(answer.response.headers)
     if forwarded and not run.gateway.upstream_error.is_valid(answer.json):
-        raise AssertionError(
+        raise Breach(
             f"an error the gateway forwarded from the upstream ({answer.status}) should have the "
-            f'OpenAI error body {{"error": {{...}}}}, got {show(answer.json)}'
+            f'OpenAI error body {{"error": {{...}}}}, got {show(answer.json)}',
+            causes.ERROR_SHAPE(),
         )
 
 
@@ -58,8 +61,8 @@ def refusal_names_param(run: RunContext, answer: Answer, case: Any) -> None:
     """A refusal of an out-of-range or unknown body field or query parameter names it in `error.param`."""
     if answer.status not in run.spec.statuses(Meaning.INVALID_REQUEST):
         return
-    if not _negative_only_in_body_or_query(case):
-        return
+    if not _negative_only_in_body_or_query(case) or answer.problem is None:
+        return  # only a request the spec calls invalid has a field to name
     beta_name, beta_value = next(iter(run.target.beta_header.items()))
     if answer.request_headers.get(beta_name) != beta_value:
         return  # refused for the beta header first; no field to name
@@ -73,7 +76,8 @@ def refusal_names_param(run: RunContext, answer: Answer, case: Any) -> None:
     param = error.get("param") if isinstance(error, dict) else None
     # A field may be named by the empty string; only then may param be "".
     if not isinstance(param, str) or (not param and "" not in sent):
-        raise AssertionError(
+        raise Breach(
             f"a {answer.status} for an invalid field or query parameter should name it in error.param, "
-            f"got param={show(param)}"
+            f"got param={show(param)}",
+            causes.REFUSAL_NAMES_PARAM(),
         )

@@ -11,6 +11,8 @@ from typing import Any
 from assistants_spec import Meaning
 from schemathesis.generation.meta import CoveragePhaseData, CoverageScenario
 
+from contract_tests import causes
+from contract_tests.causes import Breach
 from contract_tests.checks.answer import Answer
 from contract_tests.compare import show
 from contract_tests.context import RunContext
@@ -19,7 +21,7 @@ from contract_tests.registry import check
 EXTENSION = "x-undeclared-methods"
 
 
-def _is_undeclared_method_probe(case: Any) -> bool:
+def is_undeclared_method_probe(case: Any) -> bool:
     meta = case.meta
     data = getattr(getattr(meta, "phase", None), "data", None)
     return isinstance(data, CoveragePhaseData) and data.scenario == CoverageScenario.UNSPECIFIED_HTTP_METHOD
@@ -61,7 +63,7 @@ def answer_problem(run: RunContext, method: str, path_methods: tuple[str, ...], 
 @check()
 def undeclared_method_answer(run: RunContext, answer: Answer, case: Any) -> None:
     """A method the path does not declare is answered as the spec allows (404 error body, or 405 + Allow)."""
-    if not _is_undeclared_method_probe(case) or answer.method in ("OPTIONS", "HEAD"):
+    if not is_undeclared_method_probe(case) or answer.method in ("OPTIONS", "HEAD"):
         return
     if answer.status in run.spec.statuses(Meaning.RATE_LIMITED):
         return  # throttled before routing: says nothing about the method
@@ -69,4 +71,4 @@ def undeclared_method_answer(run: RunContext, answer: Answer, case: Any) -> None
     path_methods = run.spec.match(case.operation.method.upper(), path).allowed
     problem = answer_problem(run, answer.method, path_methods, answer)
     if problem:
-        raise AssertionError(problem)
+        raise Breach(problem, causes.UNDECLARED_METHOD())

@@ -8,8 +8,10 @@ from typing import Any
 
 from assistants_spec import Meaning, ProfileView
 
+from contract_tests import causes
+from contract_tests.causes import Cause
 from contract_tests.checks.errors import error_shape_problem
-from contract_tests.compare import explain, object_differences
+from contract_tests.compare import explain, extra_fields, object_differences, spec_fields
 from contract_tests.context import RunContext
 from contract_tests.http import Exchange
 from contract_tests.ledger import TAG_KEY
@@ -21,17 +23,35 @@ MAX_RECORDED = 6  # requests shown to replay a violation (the last ones, which l
 
 
 class Violation(AssertionError):
-    """The API broke the contract; the message says what was expected."""
+    """The API broke the contract; the message says what was expected.
 
-    def __init__(self, message: str, *exchanges: Exchange, operation: str | None = None) -> None:
+    ``cause`` names the clause broken (`contract_tests.causes`; default: the scenario's own), and
+    ``setup`` says the failing step was a precondition of what the scenario checks (e.g. creating the
+    assistant it then modifies): the scenario is then blocked by that cause, not failed by it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *exchanges: Exchange,
+        operation: str | None = None,
+        cause: Cause | None = None,
+        setup: bool = False,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.exchanges = exchanges
         self.operation = operation
+        self.cause = cause
+        self.setup = setup
 
 
 class Skip(Exception):
     """The scenario does not apply to this target; the message says why."""
+
+
+class OutOfTime(Skip):
+    """The run's time budget was spent while the scenario ran: it stops there, unjudged."""
 
 
 @dataclass
@@ -65,6 +85,8 @@ class ScenarioRun:
     # -- requests ----------------------------------------------------------------------------------
     def send(self, method: str, path: str, **kwargs: Any) -> Exchange:
         self.ctx.interruption.check()
+        if self.ctx.out_of_time():
+            raise OutOfTime("stopped: the time budget was spent")
         exchange = self.ctx.client.request(method, path, **kwargs)
         self.exchanges.append(exchange)
         del self.exchanges[:-MAX_RECORDED]
@@ -100,51 +122,107 @@ class ScenarioRun:
             body["model"] = chosen["model"]
 
     # -- expectations ------------------------------------------------------------------------------
-    def expect_status(self, exchange: Exchange, expected: int | Iterable[int], what: str) -> None:
+    def expect_status(
+        self,
+        exchange: Exchange,
+        expected: int | Iterable[int],
+        what: str,
+        *,
+        cause: Cause | None = None,
+        setup: bool = False,
+    ) -> None:
         allowed = (expected,) if isinstance(expected, int) else tuple(expected)
         if exchange.status not in allowed:
             shown = " or ".join(map(str, allowed))
             raise Violation(
-                f"{what}: expected {shown}, got {exchange.status} ({exchange.excerpt()})", exchange
+                f"{what}: expected {shown}, got {exchange.status} ({exchange.excerpt()})",
+                exchange,
+                cause=cause,
+                setup=setup,
             )
 
-    def expect_success(self, exchange: Exchange, operation_id: str, what: str) -> None:
-        self.expect_status(exchange, self.spec.operation(operation_id).success_status, what)
+    def expect_success(
+        self,
+        exchange: Exchange,
+        operation_id: str,
+        what: str,
+        *,
+        cause: Cause | None = None,
+        setup: bool = False,
+    ) -> None:
+        """A success; a refusal of a request the spec calls valid is `valid-data-refused` unless
+        ``cause`` says what else it shows."""
+        self.expect_status(
+            exchange,
+            self.spec.operation(operation_id).success_status,
+            what,
+            cause=cause or causes.VALID_DATA_REFUSED(),
+            setup=setup,
+        )
 
-    def expect_error(self, exchange: Exchange, statuses: Iterable[int], what: str) -> None:
-        """A refusal: one of `statuses`, with a body in the spec's error shape."""
+    def expect_error(
+        self, exchange: Exchange, statuses: Iterable[int], what: str, *, cause: Cause | None = None
+    ) -> None:
+        """A refusal: one of `statuses`, with a body in the spec's error shape. ``cause``: what an
+        answer that is no refusal shows (e.g. invalid data accepted)."""
         allowed = tuple(statuses)
         if exchange.status not in allowed:
             shown = " or ".join(map(str, allowed))
-            raise Violation(f"{what} should be refused with {shown}, got {exchange.status}", exchange)
+            raise Violation(
+                f"{what} should be refused with {shown}, got {exchange.status} ({exchange.excerpt(120)})",
+                exchange,
+                cause=cause,
+            )
         problem = error_shape_problem(self.spec, exchange.status, exchange.content_type, exchange.json)
         if problem:
-            raise Violation(problem, exchange)
+            raise Violation(problem, exchange, cause=causes.ERROR_SHAPE())
 
-    def expect_not_found(self, exchange: Exchange, operation_id: str, what: str) -> None:
-        self.expect_error(exchange, self.spec.operation(operation_id).statuses(Meaning.NOT_FOUND), what)
+    def expect_not_found(
+        self, exchange: Exchange, operation_id: str, what: str, *, cause: Cause | None = None
+    ) -> None:
+        self.expect_error(
+            exchange, self.spec.operation(operation_id).statuses(Meaning.NOT_FOUND), what, cause=cause
+        )
 
-    def expect_unchanged(self, before: dict[str, Any], exchange: Exchange, what: str) -> None:
-        """A read of the assistant `before` shows it exactly as it was."""
-        self.expect_success(exchange, GET, f"reading an assistant after {what}")
-        problems = object_differences(before, exchange.json)
+    def expect_unchanged(
+        self, before: dict[str, Any], exchange: Exchange, what: str, *, cause: Cause | None = None
+    ) -> None:
+        """A read of the assistant `before` shows it exactly as it was (the fields the spec defines)."""
+        self.expect_success(exchange, GET, f"reading an assistant after {what}", cause=cause)
+        problems = object_differences(*self.defined(before, exchange.json))
         if problems:
-            raise Violation(explain(f"{what} must change nothing, but", problems), exchange)
+            raise Violation(explain(f"{what} must change nothing, but", problems), exchange, cause=cause)
 
-    def expect_read_back(self, answer: dict[str, Any], what: str) -> None:
+    def expect_read_back(self, answer: dict[str, Any], what: str, operation_id: str = MODIFY) -> None:
         """A read-back of the assistant a write answered with returns exactly that answer."""
+        cause = causes.READ_BACK_DIFFERS("create" if operation_id == CREATE else "modify")
         read = self.get(answer["id"])
-        self.expect_success(read, GET, f"reading back after {what}")
-        problems = object_differences(answer, read.json, ("the write answered", "the read-back has"))
+        self.expect_success(read, GET, f"reading back after {what}", cause=cause)
+        problems = object_differences(
+            *self.defined(answer, read.json), ("the write answered", "the read-back has")
+        )
         if problems:
-            raise Violation(explain(f"after {what} a read-back should equal the answer", problems), read)
+            raise Violation(
+                explain(f"after {what} a read-back should equal the answer", problems), read, cause=cause
+            )
+
+    def defined(self, *objects: Any) -> tuple[Any, ...]:
+        """The assistants with only the fields the spec defines (a server's own fields are not judged)."""
+        for value in objects:
+            self.ctx.note_extra_fields(extra_fields(self.spec, GET, value))
+        return tuple(spec_fields(self.spec, GET, value) for value in objects)
 
     def created(self, body: dict[str, Any], *, credentials: Credentials | None = None) -> dict[str, Any]:
-        """Create an assistant that must be accepted; returns the created object."""
+        """Create an assistant that must be accepted; returns the created object. A failure here is
+        a precondition of the scenario failing: the scenario is blocked by it."""
         exchange = self.create(body, credentials=credentials)
-        self.expect_success(exchange, CREATE, "creating an assistant with a valid body")
+        self.expect_success(exchange, CREATE, "creating an assistant with a valid body", setup=True)
         if not isinstance(exchange.json, dict) or not isinstance(exchange.json.get("id"), str):
-            raise Violation(f"a created assistant should have an id, got {exchange.excerpt()}", exchange)
+            raise Violation(
+                f"a created assistant should have an id, got {exchange.excerpt()}",
+                exchange,
+                setup=True,
+            )
         return exchange.json
 
     def tagged(self, body: dict[str, Any]) -> dict[str, Any]:

@@ -99,6 +99,7 @@ class BadInput:
     param: str  # the field or query parameter the refusal must name
     value: Any
     why: str  # e.g. "name longer than maxLength 256"
+    keyword: str = ""  # the JSON Schema keyword it breaks, as `contract_tests.classify` names it
 
 
 def bad_field_values(spec: ProfileView, name: str, field_schema: dict[str, Any]) -> list[BadInput]:
@@ -108,43 +109,67 @@ def bad_field_values(spec: ProfileView, name: str, field_schema: dict[str, Any])
     bad: list[BadInput] = []
     if "string" in kinds and "maxLength" in schema:
         limit = int(schema["maxLength"])
-        bad.append(BadInput(name, text_of_length(limit + 1), f"{name} longer than maxLength {limit}"))
+        bad.append(
+            BadInput(name, text_of_length(limit + 1), f"{name} longer than maxLength {limit}", "maxLength")
+        )
     if kinds & {"number", "integer"}:
         if "maximum" in schema:
-            bad.append(BadInput(name, schema["maximum"] + 1, f"{name} above maximum {schema['maximum']}"))
+            bad.append(
+                BadInput(name, schema["maximum"] + 1, f"{name} above maximum {schema['maximum']}", "maximum")
+            )
         if "minimum" in schema:
-            bad.append(BadInput(name, schema["minimum"] - 1, f"{name} below minimum {schema['minimum']}"))
-        bad.append(BadInput(name, "not-a-number", f"{name} given a string"))
+            bad.append(
+                BadInput(name, schema["minimum"] - 1, f"{name} below minimum {schema['minimum']}", "minimum")
+            )
+        bad.append(BadInput(name, "not-a-number", f"{name} given a string", "type"))
     if "array" in kinds:
         if "maxItems" in schema:
             item = minimal_instance(spec, spec.resolve(schema["items"]))
             count = int(schema["maxItems"]) + 1
             bad.append(
-                BadInput(name, [copy.deepcopy(item) for _ in range(count)], f"{name} with {count} items")
+                BadInput(
+                    name,
+                    [copy.deepcopy(item) for _ in range(count)],
+                    f"{name} with {count} items",
+                    "maxItems",
+                )
             )
-        bad.append(BadInput(name, "not-a-list", f"{name} given a string"))
+        bad.append(BadInput(name, "not-a-list", f"{name} given a string", "type"))
     if "object" in kinds and isinstance(schema.get("additionalProperties"), dict):
         if "maxProperties" in schema:
             count = int(schema["maxProperties"]) + 1
-            bad.append(BadInput(name, {f"k{i}": "v" for i in range(count)}, f"{name} with {count} keys"))
+            bad.append(
+                BadInput(
+                    name, {f"k{i}": "v" for i in range(count)}, f"{name} with {count} keys", "maxProperties"
+                )
+            )
         key_limit = spec.resolve(schema.get("propertyNames", {})).get("maxLength")
         if key_limit is not None:
-            bad.append(BadInput(name, {"k" * (key_limit + 1): "v"}, f"{name} key longer than {key_limit}"))
+            bad.append(
+                BadInput(
+                    name, {"k" * (key_limit + 1): "v"}, f"{name} key longer than {key_limit}", "key-maxLength"
+                )
+            )
         value_limit = spec.resolve(schema["additionalProperties"]).get("maxLength")
         if value_limit is not None:
             bad.append(
-                BadInput(name, {"k": "v" * (value_limit + 1)}, f"{name} value longer than {value_limit}")
+                BadInput(
+                    name,
+                    {"k": "v" * (value_limit + 1)},
+                    f"{name} value longer than {value_limit}",
+                    "maxLength",
+                )
             )
     if "object" in kinds:
-        bad.append(BadInput(name, "not-an-object", f"{name} given a string"))
+        bad.append(BadInput(name, "not-an-object", f"{name} given a string", "type"))
     union = [spec.resolve(b) for key in ("anyOf", "oneOf") for b in schema.get(key, [])]
     enums = [v for b in union + [schema] for v in spec.resolve(b).get("enum", [])]
     if enums and not kinds - {"string"} and not accepts_any_string(spec, schema):
-        bad.append(BadInput(name, "conformance-not-a-choice", f"{name} not one of {enums}"))
+        bad.append(BadInput(name, "conformance-not-a-choice", f"{name} not one of {enums}", "enum"))
     if not kinds and not union and schema.get("type") is None:
         return bad
     if "string" in kinds and not bad:
-        bad.append(BadInput(name, 12345, f"{name} given a number"))
+        bad.append(BadInput(name, 12345, f"{name} given a number", "type"))
     return bad
 
 
@@ -176,7 +201,7 @@ def bad_bodies(spec: ProfileView, operation_id: str) -> list[BadInput]:
     bad: list[BadInput] = []
     for name, field_schema in spec.properties(spec.request_schema(operation_id)).items():
         bad += bad_field_values(spec, name, field_schema)
-    bad.append(BadInput(UNKNOWN_FIELD, True, "a field the spec does not define"))
+    bad.append(BadInput(UNKNOWN_FIELD, True, "a field the spec does not define", "unknown-field"))
     return bad
 
 
@@ -185,13 +210,19 @@ def bad_queries(spec: ProfileView) -> list[BadInput]:
     for parameter in spec.operation(LIST).query_parameters:
         schema, name = spec.non_null(parameter.schema), parameter.name
         if "maximum" in schema:
-            bad.append(BadInput(name, schema["maximum"] + 1, f"{name} above maximum {schema['maximum']}"))
+            bad.append(
+                BadInput(name, schema["maximum"] + 1, f"{name} above maximum {schema['maximum']}", "maximum")
+            )
         if "minimum" in schema:
-            bad.append(BadInput(name, schema["minimum"] - 1, f"{name} below minimum {schema['minimum']}"))
+            bad.append(
+                BadInput(name, schema["minimum"] - 1, f"{name} below minimum {schema['minimum']}", "minimum")
+            )
         if schema.get("type") == "integer":
-            bad.append(BadInput(name, "many", f"{name} not an integer"))
+            bad.append(BadInput(name, "many", f"{name} not an integer", "type"))
         if "enum" in schema:
-            bad.append(BadInput(name, "conformance-not-a-choice", f"{name} not one of {schema['enum']}"))
+            bad.append(
+                BadInput(name, "conformance-not-a-choice", f"{name} not one of {schema['enum']}", "enum")
+            )
     return bad
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from contract_tests.checks.lists import page_problems
+from contract_tests import causes
+from contract_tests.checks.lists import list_cause, page_faults
 from contract_tests.compare import explain
 from contract_tests.http import Exchange
 from contract_tests.operations import AFTER, BEFORE, LIMIT, LIST, ORDER
@@ -33,15 +34,17 @@ def list_page(run: ScenarioRun, credentials: Credentials | None = None, **params
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
         raise Violation(f"a list answer should have a data array, got {page.excerpt()}", page)
     default_limit, default_order = run.facts.list_defaults
-    problems = page_problems(
+    faults = page_faults(
         body,
         limit=int(params.get(LIMIT, default_limit)),
         order=params.get(ORDER, default_order),
         after=params.get(AFTER),
         before=params.get(BEFORE),
     )
-    if problems:
-        raise Violation(explain("the list page is inconsistent", problems), page)
+    if faults:
+        raise Violation(
+            explain("the list page is inconsistent", [t for _, t in faults]), page, cause=list_cause(faults)
+        )
     return page
 
 
@@ -73,14 +76,18 @@ def walk(
         repeated = set(new_ids) & set(result.ids)
         if repeated:
             raise Violation(
-                f"paging with after= should never repeat an item, but {sorted(repeated)} came back", page
+                f"paging with after= should never repeat an item, but {sorted(repeated)} came back",
+                page,
+                cause=causes.LIST_PAGES("after"),
             )
         result.ids += new_ids
         if not page.json.get("has_more"):
             result.complete = True
             break
         if not data:
-            raise Violation("has_more is true but the page is empty", page)
+            raise Violation(
+                "has_more is true but the page is empty", page, cause=causes.LIST_PAGES("has-more")
+            )
         cursor = page.json.get("last_id")
         if until_seen is not None and until_seen <= set(result.ids):
             if seen_all_at is not None:

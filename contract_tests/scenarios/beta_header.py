@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from assistants_spec import Meaning
 
+from contract_tests import causes
 from contract_tests.http import Exchange
 from contract_tests.operations import CREATE, DELETE, GET, LIST, MODIFY
 from contract_tests.registry import scenario
@@ -32,12 +33,13 @@ def beta_header_is_required(run: ScenarioRun) -> None:
     }
     for operation_id, call in calls.items():
         operation = run.spec.operation(operation_id)
-        for why, kwargs in (
-            ("without the header", {"beta": False}),
-            (f"with {name}: {UNKNOWN_VALUE}", {"headers": {name: UNKNOWN_VALUE}}),
+        for why, detail, kwargs in (
+            ("without the header", "missing", {"beta": False}),
+            (f"with {name}: {UNKNOWN_VALUE}", "unknown", {"headers": {name: UNKNOWN_VALUE}}),
         ):
             refusals = operation.statuses(Meaning.INVALID_REQUEST)
-            run.expect_error(call(**kwargs), refusals, f"{operation.label} {why}")
+            cause = causes.BETA_HEADER(detail, subject=f"{name} header")
+            run.expect_error(call(**kwargs), refusals, f"{operation.label} {why}", cause=cause)
     run.expect_success(
         run.get(target["id"]), GET, "reading an assistant after requests without the beta header"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from contract_tests import causes
 from contract_tests.auth_probes import bad_credentials
 from contract_tests.http import Exchange
 from contract_tests.ledger import TAG_KEY
@@ -30,10 +31,18 @@ def credentials_are_required(run: ScenarioRun) -> None:
     for what, operation_id, attempt in attempts:
         for bad in bad_credentials(run.ctx, run.spec.operation(operation_id)):
             exchange = attempt(headers=bad.headers, without=bad.without)
-            run.expect_error(exchange, bad.refusals, f"{what} with {bad.why}")
-    run.expect_unchanged(target, run.get(target["id"]), "refused requests")
+            run.expect_error(
+                exchange,
+                bad.refusals,
+                f"{what} with {bad.why}",
+                cause=causes.CREDENTIALS_NOT_REQUIRED(bad.why),
+            )
+    changed = causes.REFUSED_CHANGES_STATE()
+    run.expect_unchanged(target, run.get(target["id"]), "refused requests", cause=changed)
     stored = run.stored_with_marker(marker)
     if stored:
         raise Violation(
-            f"a create without valid credentials stored assistants: {stored}", *run.exchanges[-1:]
+            f"a create without valid credentials stored assistants: {stored}",
+            *run.exchanges[-1:],
+            cause=changed,
         )

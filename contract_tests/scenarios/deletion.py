@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contract_tests import causes
 from contract_tests.compare import explain, object_differences
 from contract_tests.operations import CREATE, DELETE, GET, MODIFY
 from contract_tests.registry import scenario
@@ -15,6 +16,7 @@ def delete_removes_only_that_assistant(run: ScenarioRun) -> None:
     """Of three assistants the middle one is deleted: it is gone everywhere, the other two are intact."""
     body = example_body(run.spec, CREATE)
     first, middle, last = (run.created(run.tagged({**body, "name": f"delete-{i}"})) for i in range(3))
+    gone = causes.DELETE_NOT_EFFECTIVE()
     answer = run.delete(middle["id"])
     run.expect_success(answer, DELETE, "deleting an existing assistant")
     if (
@@ -23,33 +25,45 @@ def delete_removes_only_that_assistant(run: ScenarioRun) -> None:
         or answer.json.get("deleted") is not True
     ):
         raise Violation(
-            f"a delete should answer id={middle['id']!r}, deleted=true; got {answer.excerpt()}", answer
+            f"a delete should answer id={middle['id']!r}, deleted=true; got {answer.excerpt()}",
+            answer,
+            cause=gone,
         )
-    run.expect_not_found(run.get(middle["id"]), GET, "reading a deleted assistant")
+    run.expect_not_found(run.get(middle["id"]), GET, "reading a deleted assistant", cause=gone)
     run.expect_not_found(
-        run.modify(middle["id"], {"name": "after-delete"}), MODIFY, "modifying a deleted assistant"
+        run.modify(middle["id"], {"name": "after-delete"}),
+        MODIFY,
+        "modifying a deleted assistant",
+        cause=gone,
     )
-    run.expect_not_found(run.delete(middle["id"]), DELETE, "deleting an assistant twice")
+    run.expect_not_found(run.delete(middle["id"]), DELETE, "deleting an assistant twice", cause=gone)
+    others = causes.DELETE_AFFECTS_OTHERS()
     for survivor in (first, last):
         read = run.get(survivor["id"])
-        run.expect_success(read, GET, "reading an assistant after another one was deleted")
-        problems = object_differences(survivor, read.json)
+        run.expect_success(read, GET, "reading an assistant after another one was deleted", cause=others)
+        problems = object_differences(*run.defined(survivor, read.json))
         if problems:
-            raise Violation(explain("deleting one assistant must not change another", problems), read)
+            raise Violation(
+                explain("deleting one assistant must not change another", problems), read, cause=others
+            )
     listed = walk(run, until_seen={first["id"], last["id"]})
     if middle["id"] in listed.ids:
-        raise Violation(f"a deleted assistant {middle['id']!r} is still listed", listed.pages[-1])
+        raise Violation(f"a deleted assistant {middle['id']!r} is still listed", listed.pages[-1], cause=gone)
     missing = {first["id"], last["id"]} - set(listed.ids)
     if missing:
         raise Violation(
-            f"assistants that were not deleted are missing from the list: {sorted(missing)}", listed.pages[-1]
+            f"assistants that were not deleted are missing from the list: {sorted(missing)}",
+            listed.pages[-1],
+            cause=others,
         )
 
 
 @scenario(operation=GET, order=41)
 def unknown_id_is_not_found(run: ScenarioRun) -> None:
     """An id that never existed is not found, in the OpenAI error shape, on get, modify and delete."""
-    unknown = run.unknown_id()
-    run.expect_not_found(run.get(unknown), GET, "reading an unknown assistant")
-    run.expect_not_found(run.modify(unknown, {"name": "x"}), MODIFY, "modifying an unknown assistant")
-    run.expect_not_found(run.delete(unknown), DELETE, "deleting an unknown assistant")
+    unknown, cause = run.unknown_id(), causes.UNKNOWN_ID()
+    run.expect_not_found(run.get(unknown), GET, "reading an unknown assistant", cause=cause)
+    run.expect_not_found(
+        run.modify(unknown, {"name": "x"}), MODIFY, "modifying an unknown assistant", cause=cause
+    )
+    run.expect_not_found(run.delete(unknown), DELETE, "deleting an unknown assistant", cause=cause)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contract_tests import causes
 from contract_tests.compare import explain, object_differences
 from contract_tests.operations import CREATE, DELETE, GET, MODIFY
 from contract_tests.registry import scenario
@@ -31,15 +32,26 @@ def tenants_are_isolated(run: ScenarioRun) -> None:
             ("deleting", DELETE, run.delete(mine["id"], credentials=other)),
         ):
             run.expect_not_found(
-                exchange, operation_id, f"{what} tenant {label}'s assistant with another tenant's key"
+                exchange,
+                operation_id,
+                f"{what} tenant {label}'s assistant with another tenant's key",
+                cause=causes.TENANT_LEAK(),
             )
         listed = walk(run, credentials=other)
         if mine["id"] in listed.ids:
             raise Violation(
-                f"tenant {label}'s assistant {mine['id']!r} is listed for another tenant", listed.pages[-1]
+                f"tenant {label}'s assistant {mine['id']!r} is listed for another tenant",
+                listed.pages[-1],
+                cause=causes.TENANT_LEAK(),
             )
         after = run.get(mine["id"], credentials=owner)
-        run.expect_success(after, GET, f"tenant {label} reading its own assistant")
-        problems = object_differences(mine, after.json)
+        run.expect_success(
+            after, GET, f"tenant {label} reading its own assistant", cause=causes.TENANT_LEAK()
+        )
+        problems = object_differences(*run.defined(mine, after.json))
         if problems:
-            raise Violation(explain(f"another tenant changed tenant {label}'s assistant", problems), after)
+            raise Violation(
+                explain(f"another tenant changed tenant {label}'s assistant", problems),
+                after,
+                cause=causes.TENANT_LEAK(),
+            )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from contract_tests.compare import explain, field_differences, object_differences
+from contract_tests import causes
+from contract_tests.compare import explain, field_differences, first_field, object_differences
 from contract_tests.operations import CREATE, METADATA, MODIFY
 from contract_tests.registry import scenario
 from contract_tests.scenarios._base import ScenarioRun, Violation
@@ -22,7 +23,12 @@ def _check_partial(
 ) -> None:
     problems = field_differences(run.spec, MODIFY, patch, answer)
     if problems:
-        raise Violation(explain(f"{what} should apply every sent field", problems), *run.exchanges[-1:])
+        raise Violation(
+            explain(f"{what} should apply every sent field", problems),
+            *run.exchanges[-1:],
+            cause=causes.WRITE_NOT_KEPT(first_field(problems)),
+        )
+    before, answer = run.defined(before, answer)
     kept = expected_after_modify(before, patch)
     problems = object_differences(
         kept, {k: v for k, v in answer.items() if k in kept}, ("was", "after the modify")
@@ -31,8 +37,9 @@ def _check_partial(
         raise Violation(
             explain(f"{what} should leave fields it does not send unchanged (modify is partial)", problems),
             *run.exchanges[-2:],
+            cause=causes.MODIFY_NOT_PARTIAL(),
         )
-    run.expect_read_back(answer, what)
+    run.expect_read_back(answer, what, MODIFY)
 
 
 @scenario(operation=MODIFY, order=30)

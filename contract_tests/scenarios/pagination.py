@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contract_tests import causes
 from contract_tests.operations import ASCENDING, CREATE, DESCENDING, LIST
 from contract_tests.registry import scenario
 from contract_tests.scenarios._base import ScenarioRun, Violation
@@ -32,6 +33,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             f"without limit a list holds the default {default_limit} items and has_more=true when more exist; "
             f"got {len(first.json['data'])} items, has_more={first.json.get('has_more')!r}",
             first,
+            cause=causes.LIST_PAGES("limit" if len(first.json["data"]) != default_limit else "has-more"),
         )
 
     forward = walk(run, limit=small, until_seen=mine)
@@ -41,6 +43,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             f"walking with after=last_id while has_more should reach every assistant; {len(missing)} of the "
             f"{len(mine)} just created never appeared",
             forward.pages[-1],
+            cause=causes.LIST_PAGES("after"),
         )
     explicit = list_page(run, limit=small, order=default_order)
     if _ids(explicit) != _ids(forward.pages[0]):
@@ -48,6 +51,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             f"the default order should be {default_order!r}: order={default_order} lists "
             f"{_ids(explicit)}, no order lists {_ids(forward.pages[0])}",
             explicit,
+            cause=causes.LIST_PAGES("order"),
         )
 
     ours_forward = [i for i in forward.ids if i in mine]
@@ -60,6 +64,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             f"order={other_order} should list the same assistants in reverse of order={default_order}; "
             f"got {ours_backward[:5]}... against {list(reversed(ours_forward))[:5]}...",
             backward.pages[-1],
+            cause=causes.LIST_PAGES("order"),
         )
 
     # From page 3 back to page 2 (page 1 would also be what a server ignoring `before` answers).
@@ -70,13 +75,22 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             raise Violation(
                 f"before=<first_id of page 3> should give back page 2 {_ids(forward.pages[1])}, got {_ids(back)}",
                 back,
+                cause=causes.LIST_PAGES("before"),
             )
 
     if forward.complete:
         end = list_page(run, limit=small, after=forward.ids[-1])
         if end.json["data"] or end.json.get("has_more") is not False:
-            raise Violation("after the last assistant the list should be empty with has_more=false", end)
+            raise Violation(
+                "after the last assistant the list should be empty with has_more=false",
+                end,
+                cause=causes.LIST_PAGES("after" if end.json["data"] else "has-more"),
+            )
 
     one = list_page(run, limit=1)
     if len(one.json["data"]) != 1 or one.json.get("has_more") is not True:
-        raise Violation("limit=1 with several assistants should give one item and has_more=true", one)
+        raise Violation(
+            "limit=1 with several assistants should give one item and has_more=true",
+            one,
+            cause=causes.LIST_PAGES("limit" if len(one.json["data"]) != 1 else "has-more"),
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistants_spec import Meaning
 
+from contract_tests import causes
 from contract_tests.http import Exchange
 from contract_tests.ledger import TAG_KEY
 from contract_tests.operations import CREATE, LIST, METADATA, MODIFY
@@ -19,15 +20,25 @@ def names_param(param: object, expected: str) -> bool:
     )
 
 
-def expect_refusal(run: ScenarioRun, exchange: Exchange, operation_id: str, bad: BadInput, what: str) -> None:
+def expect_refusal(
+    run: ScenarioRun, exchange: Exchange, operation_id: str, bad: BadInput, what: str, subject: str = ""
+) -> None:
     """Refused as an invalid request, in the error shape, with `error.param` naming the bad input."""
     refusals = run.spec.operation(operation_id).statuses(Meaning.INVALID_REQUEST)
-    run.expect_error(exchange, refusals, f"{what} with {bad.why}")
+    accepted = causes.ACCEPTS_INVALID(bad.keyword, subject=subject or _subject(bad))
+    run.expect_error(exchange, refusals, f"{what} with {bad.why}", cause=accepted)
     param = exchange.json["error"].get("param")
     if not names_param(param, bad.param):
         raise Violation(
-            f"{what} with {bad.why} should be refused with error.param={bad.param!r}, got {param!r}", exchange
+            f"{what} with {bad.why} should be refused with error.param={bad.param!r}, got {param!r}",
+            exchange,
+            cause=causes.REFUSAL_NAMES_PARAM(),
         )
+
+
+def _subject(bad: BadInput) -> str:
+    # As `contract_tests.classify` names it for schemathesis' negative cases.
+    return "unknown fields" if bad.keyword == "unknown-field" else bad.param
 
 
 @scenario(operation=CREATE, order=10)
@@ -43,11 +54,15 @@ def out_of_range_create_is_refused(run: ScenarioRun) -> None:
     for name in run.spec.required(run.spec.request_schema(CREATE)):
         body = {key: value for key, value in base.items() if key != name}
         body[METADATA] = {TAG_KEY: marker}
-        left_out = BadInput(name, None, f"{name} (required) left out")
+        left_out = BadInput(name, None, f"{name} (required) left out", "required")
         expect_refusal(run, run.create(body), CREATE, left_out, "a create")
     stored = run.stored_with_marker(marker)
     if stored:
-        raise Violation(f"refused creates must store nothing, but these exist: {stored}", *run.exchanges[-1:])
+        raise Violation(
+            f"refused creates must store nothing, but these exist: {stored}",
+            *run.exchanges[-1:],
+            cause=causes.REFUSED_CHANGES_STATE(),
+        )
 
 
 @scenario(operation=MODIFY, order=11)
@@ -56,14 +71,16 @@ def out_of_range_modify_is_refused(run: ScenarioRun) -> None:
     original = run.created(run.tagged(example_body(run.spec, CREATE)))
     for bad in bad_bodies(run.spec, MODIFY):
         expect_refusal(run, run.modify(original["id"], {bad.param: bad.value}), MODIFY, bad, "a modify")
-    run.expect_unchanged(original, run.get(original["id"]), "refused modifies")
+    run.expect_unchanged(
+        original, run.get(original["id"]), "refused modifies", cause=causes.REFUSED_CHANGES_STATE()
+    )
 
 
 @scenario(operation=LIST, order=12)
 def out_of_range_query_is_refused(run: ScenarioRun) -> None:
     """Each bad query parameter of list (limit out of range, unknown order) is refused naming it."""
     for bad in bad_queries(run.spec):
-        expect_refusal(run, run.list(**{bad.param: bad.value}), LIST, bad, "a list")
+        expect_refusal(run, run.list(**{bad.param: bad.value}), LIST, bad, "a list", f"{bad.param} (query)")
 
 
 @scenario(operation=CREATE, order=13)
@@ -78,7 +95,9 @@ def other_profile_fields_are_refused(run: ScenarioRun) -> None:
         for name, schema in other.properties(other.request_schema(CREATE)).items():
             if name in own:
                 continue
-            bad = BadInput(name, minimal_instance(other, schema), f"{name} (a {profile}-only field)")
+            bad = BadInput(
+                name, minimal_instance(other, schema), f"{name} (a {profile}-only field)", "unknown-field"
+            )
             expect_refusal(
                 run, run.create({**base, name: bad.value}), CREATE, bad, f"a {run.spec.name} create"
             )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from contract_tests.compare import explain, field_differences
+from contract_tests import causes
+from contract_tests.compare import explain, field_differences, first_field
 from contract_tests.operations import CREATE, METADATA, MODIFY
 from contract_tests.registry import scenario
 from contract_tests.scenarios._base import ScenarioRun, Violation
@@ -26,9 +27,11 @@ def expect_kept(run: ScenarioRun, what: str, operation_id: str, sent: dict[str, 
     problems = field_differences(run.spec, operation_id, sent, answer)
     if problems:
         raise Violation(
-            explain(f"{what}: the answer should carry every field as sent", problems), *run.exchanges[-1:]
+            explain(f"{what}: the answer should carry every field as sent", problems),
+            *run.exchanges[-1:],
+            cause=causes.WRITE_NOT_KEPT(first_field(problems)),
         )
-    run.expect_read_back(answer, what)
+    run.expect_read_back(answer, what, operation_id)
 
 
 @scenario(operation=CREATE, order=20)

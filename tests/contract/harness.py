@@ -28,6 +28,20 @@ class Outcome:
     report: str
     junit: str
 
+    @property
+    def deviations(self) -> dict[str, set[str]]:
+        """The deviations that failed the run (their ids), each with the checks that saw it."""
+        return counted_deviations(self.junit)
+
+
+def counted_deviations(junit_xml: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for case in ET.fromstring(junit_xml).iter("testcase"):
+        if case.find("failure") is not None:
+            checks = {p.get("value", "") for p in case.iter("property") if p.get("name") == "check"}
+            found[case.get("name", "")] = checks
+    return found
+
 
 def _env() -> dict[str, str]:
     env = {
@@ -41,11 +55,8 @@ def _env() -> dict[str, str]:
 
 
 def failed_checks(junit_xml: str) -> set[str]:
-    names = set()
-    for case in ET.fromstring(junit_xml).iter("testcase"):
-        if case.find("failure") is not None:
-            names.add(case.get("name", ""))
-    return names
+    """Every check that saw a deviation that failed the run."""
+    return set().union(*counted_deviations(junit_xml).values()) if junit_xml.strip() else set()
 
 
 def run_conformance(
