@@ -47,8 +47,8 @@ class Rule:
     clause: str  # the contract clause in words (what must hold)
     severity: Severity
 
-    def __call__(self, detail: str = "", subject: str = "") -> Cause:
-        return Cause(self, detail, subject)
+    def __call__(self, detail: str = "", subject: str = "", aspect: str = "") -> Cause:
+        return Cause(self, detail, subject, aspect)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,13 @@ class Cause:
     # What it is about (a field, a header), collected across the failures of one deviation; not part
     # of its identity (e.g. every field whose maximum is not enforced is one deviation).
     subject: str = ""
+    aspect: str = ""  # how (e.g. the keyword not enforced, the status), shown beside the subject
+
+    @property
+    def about(self) -> str:
+        if self.subject and self.aspect:
+            return f"{self.subject}: {self.aspect}"
+        return self.subject or self.aspect
 
     @property
     def id(self) -> str:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,8 +32,8 @@ class Problem:
 
     def cause(self) -> Cause:
         if self.keyword.startswith("beta-header"):
-            return causes.BETA_HEADER(self.keyword.removeprefix("beta-header-"), subject=self.subject)
-        return causes.ACCEPTS_INVALID(self.keyword, subject=self.subject)
+            return causes.BETA_HEADER(aspect=self.keyword.removeprefix("beta-header-"))
+        return causes.ACCEPTS_INVALID(subject=self.subject, aspect=self.keyword)
 
 
 def declared(operation: Operation, status: int) -> bool:
@@ -48,10 +49,29 @@ def shape_problem(view: ProfileView, operation: Operation, status: int, body: An
     error = validator.first_error(body)
     if error is None:
         return None
-    path = list(error.schema_path)
-    component = path[2] if len(path) > 2 and path[:2] == ["components", "schemas"] else operation.label
+    component = object_component(view, response.schema, list(error.instance_path)) or operation.label
     where = "/".join(str(p) for p in error.instance_path) or "(the body)"
-    return str(component), f"{where}: {error.message[:200]}"
+    return component, f"{where}: {error.message[:200]}"
+
+
+def object_component(view: ProfileView, schema: Any, path: list[Any]) -> str | None:
+    """The named object schema (``components/schemas``) of the innermost object on ``path`` that has
+    one: a list item's problems are its item's (AssistantObject), not the list's."""
+    found = None
+    node: Any = schema
+    for step in [None, *path]:
+        if step is not None:
+            node = view.resolve(node) if isinstance(node, dict) else {}
+            if isinstance(step, int):
+                node = node.get("items", {})
+            else:
+                node = (node.get("properties") or {}).get(step, {})
+        ref = node.get("$ref") if isinstance(node, dict) else None
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            resolved = view.resolve(node)
+            if "object" in view.types(resolved) or view.properties(resolved):
+                found = ref.rsplit("/", 1)[-1]
+    return found
 
 
 def answer_cause(
@@ -60,14 +80,19 @@ def answer_cause(
     status: int,
     content_type: str | None,
     body: Any,
+    *,
+    body_known: bool = True,
 ) -> Cause | None:
-    """The basic clause an answer to ``operation`` breaks, or None (body: the decoded JSON or None)."""
+    """The basic clause an answer to ``operation`` breaks, or None (body: the decoded JSON or None;
+    ``body_known`` False when only part of it was kept, so its shape cannot be judged)."""
     if 500 <= status < 600:
-        return causes.SERVER_ERROR(str(status))
+        return causes.SERVER_ERROR(aspect=str(status))
     if operation is None:
         return None
     if not declared(operation, status):
         return causes.STATUS_UNDECLARED(str(status))
+    if not body_known:
+        return None
     if is_error(status):
         if "json" not in (content_type or "") or not view.answers_validator(*ERRORS).is_valid(body):
             return causes.ERROR_SHAPE()
@@ -91,11 +116,15 @@ def _keyword(error: Any) -> tuple[str, list[Any]]:
         fitting = [
             b
             for b in branches
-            if not all(type(e.kind).__name__ == "Type" and list(e.instance_path) == path for e in b)
+            if not all(
+                type(e.kind).__name__ in ("Type", "Constant") and list(e.instance_path) == path for e in b
+            )
         ]
         if not fitting:
             return "type", path
-        return _keyword(fitting[0][0])
+        # The member the value got furthest into (its errors are the deepest) is the one it meant.
+        best = max(fitting, key=lambda b: max(len(list(e.instance_path)) for e in b))
+        return _keyword(max(best, key=lambda e: len(list(e.instance_path))))
     schema_path = list(error.schema_path)
     if "propertyNames" in schema_path:
         return "key-" + str(schema_path[-1]), path
@@ -199,9 +228,8 @@ def request_problem(
             parameter.location == "header"
             and parameter.required
             and parameter.name.lower() != spec.beta_header.lower()
-        ):
-            if _header(headers, parameter.name) is None:
-                return Problem("required-header", f"{parameter.name} header", f"no {parameter.name} header")
+        ) and _header(headers, parameter.name) is None:
+            return Problem("required-header", f"{parameter.name} header", f"no {parameter.name} header")
     found = query_problem(view, operation, url) or path_problem(view, operation, path_params or {})
     if found is not None:
         return found
@@ -219,6 +247,20 @@ def request_problem(
     except ValueError:
         return Problem("not-json", "body", "the body is not JSON")
     return body_problem(view, operation, decoded)
+
+
+def refused_valid(view: ProfileView, operation: Operation | None, body: Any) -> Cause:
+    """A valid request refused, about the field or parameter the refusal names (error.param)."""
+    error = body.get("error") if isinstance(body, dict) else None
+    param = error.get("param") if isinstance(error, dict) else None
+    subject = ""
+    if isinstance(param, str) and param and operation is not None:
+        top = re.split(r"[.\[]", param, maxsplit=1)[0]
+        if any(p.name == top for p in operation.query_parameters):
+            subject = f"{top} (query)"
+        else:
+            subject = top
+    return causes.VALID_DATA_REFUSED(subject=subject)
 
 
 # Causes that say a request was wrongly accepted: an answer's malformed shape is secondary to them.

@@ -26,13 +26,14 @@ from contract_tests.config import (
     LIVE_MAX_EXAMPLES,
     LIVE_MAX_TIME,
     PHASES,
+    REQUEST_DEADLINE,
     ROUTING_OPTIONS,
     RunConfig,
     build_config,
     option_header,
 )
 from contract_tests.events import Emitter, Handler
-from contract_tests.http import MAX_ANSWER_BYTES, REQUEST_DEADLINE, TargetUnreachable
+from contract_tests.http import MAX_ANSWER_BYTES, TargetUnreachable
 from contract_tests.interruption import ENGINE_GRACE, Interruption
 from contract_tests.masking import Masker
 from contract_tests.reports.console import ConsoleSummary
@@ -183,6 +184,15 @@ def _spec_options(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Record this run's distinct deviations in a baseline file (for --baseline).",
 )
 @click.option(
+    "--request-deadline",
+    type=click.FloatRange(1),
+    default=REQUEST_DEADLINE,
+    show_default=True,
+    metavar="SECONDS",
+    help="Every request ends within this, from connecting to the last byte of the answer, however slowly "
+    "the target sends it (what has no answer by then is reported, not waited for).",
+)
+@click.option(
     "--phases",
     "phases",
     default=",".join(PHASES),
@@ -206,8 +216,8 @@ def command(**options: Any) -> None:
     contract clause, the operations, how many requests showed it, and one command that
     reproduces it.
     \b
-    Limits: every request ends within {deadline:g} s (headers and body: a target that
-    trickles cannot hold it), answers are read up to {size} MB, a Retry-After longer
+    Limits: every request ends within --request-deadline (headers and body: a target
+    that trickles cannot hold it), answers are read up to {size} MB, a Retry-After longer
     than {retry:g} s is reported, not obeyed, and Ctrl-C, SIGTERM or SIGHUP stop the run
     at any moment (a request in flight is abandoned, schemathesis gets {grace:g} s),
     delete what it created and report; a second signal stops at once.
@@ -233,7 +243,6 @@ def command(**options: Any) -> None:
 
 
 command.help = (command.help or "").format(
-    deadline=REQUEST_DEADLINE,
     size=MAX_ANSWER_BYTES // (1024 * 1024),
     retry=SUITE_POLICY.max_retry_after,
     grace=ENGINE_GRACE,
@@ -279,6 +288,7 @@ def config_from_options(options: dict[str, Any], from_env: frozenset[str] = froz
         baseline=options["baseline"],
         write_baseline=options["write_baseline"],
         from_environment=from_env,
+        request_deadline=options["request_deadline"],
     )
 
 

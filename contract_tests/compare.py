@@ -115,13 +115,27 @@ def field_differences(spec: ProfileView, operation_id: str, sent: dict[str, Any]
             problems.append(f"{name}: sent {show(value)} but the object has no {name!r}")
             continue
         if value is None:
-            # An explicit null clears the field: null or empty; a number may fall back to its default.
-            if got[name] not in (None, {}, []) and not isinstance(got[name], (int, float)):
+            # An explicit null clears the field: it comes back null, empty (a map of empty values
+            # too), or as the default the spec declares for it; a number may fall back to its default.
+            known, default = spec.declared_default(fields[name])
+            cleared = _is_empty(got[name]) or (known and same_json(got[name], default))
+            if not cleared and not (isinstance(got[name], (int, float)) and not isinstance(got[name], bool)):
                 problems.append(f"{name}: sent null, got {show(got[name])}")
             continue
         exact = _is_free_form_map(spec, fields[name])
         problems += value_differences(name, value, got[name], exact_maps=exact)
     return problems
+
+
+def _is_empty(value: Any) -> bool:
+    """null, or a map or list holding nothing but empty values ({"file_search": {"ids": []}})."""
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return all(_is_empty(item) for item in value.values())
+    if isinstance(value, list):
+        return not value
+    return False
 
 
 def _without_helpers(

@@ -28,6 +28,7 @@ DEFAULT_MAX_EXAMPLES = 200
 LIVE_MAX_EXAMPLES = 20
 LIVE_MAX_TIME = 80.0
 CLEANUP_SECONDS = 30.0  # the cleanup's own budget (it deletes what the run created, then stops)
+REQUEST_DEADLINE = 60.0  # every request ends within this, however slowly the target answers
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ class RunConfig:
     baseline_entries: tuple[dict, ...] = ()
     write_baseline: Path | None = None
     cleanup_seconds: float = CLEANUP_SECONDS
+    request_deadline: float = REQUEST_DEADLINE  # a whole request, headers and body
 
     @property
     def scenario_examples(self) -> int:
@@ -143,6 +145,7 @@ def build_config(
     baseline: Path | None = None,
     write_baseline: Path | None = None,
     from_environment: frozenset[str] = frozenset(),
+    request_deadline: float = REQUEST_DEADLINE,
 ) -> RunConfig:
     """``credentials`` and ``routing`` map option names (``--api-key``) to the values given;
     ``from_environment`` names the options whose value click read from their environment variable."""
@@ -188,6 +191,7 @@ def build_config(
         baseline=baseline,
         baseline_entries=entries,
         write_baseline=write_baseline,
+        request_deadline=request_deadline,
     )
 
 

@@ -88,6 +88,7 @@ class RunContext:
             self.target,
             limiter=self.limiter,
             sleep=self.interruption.wait,
+            deadline=self.config.request_deadline,
             guard=self.interruption.sending,
             on_exchange=self.observe_exchange,
             on_note=self.notice,

@@ -20,8 +20,7 @@ from schemathesis.engine.recorder import ScenarioRecorder
 from contract_tests import causes, events, hooks, registry
 from contract_tests.attribution import exchange_reason, finding, gateway_reason
 from contract_tests.causes import Cause
-from contract_tests.checks.methods import is_undeclared_method_probe
-from contract_tests.classify import answer_cause, request_problem, resolve
+from contract_tests.classify import answer_cause, refused_valid, request_problem, resolve
 from contract_tests.context import RunContext
 from contract_tests.findings import Finding
 from contract_tests.interruption import ENGINE_GRACE
@@ -46,8 +45,7 @@ BUILTIN_CHECKS = (
 # `unsupported_method` wants 405 where the spec also allows OpenAI's 404 (`undeclared_method_answer`
 # reads what the spec allows); `allow_header_conformance` judges OPTIONS, which the contract leaves open.
 REPLACED_CHECKS = ("ignored_auth", "unsupported_method", "allow_header_conformance")
-REQUEST_TIMEOUT = 30.0  # each network operation of a schemathesis request
-REQUEST_DEADLINE = 60.0  # a whole schemathesis request (watched from the main thread)
+REQUEST_TIMEOUT = 30.0  # each network operation of a schemathesis request (at most: the deadline cuts it)
 
 
 def expected_statuses(run: RunContext) -> dict[str, list[str]]:
@@ -97,7 +95,7 @@ def build_config(run: RunContext, max_time: float | None) -> SchemathesisConfig:
         "seed": config.seed,
         "base-url": run.target.base_url,
         "workers": config.workers,
-        "request-timeout": REQUEST_TIMEOUT,
+        "request-timeout": min(REQUEST_TIMEOUT, config.request_deadline),
         "continue-on-failure": True,
         "generation": {"max-examples": config.max_examples, "mode": "all", "database": "none"},
         "checks": checks,
@@ -162,25 +160,45 @@ def _json_of(content: bytes | None) -> Any:
 
 
 def _classify(
-    run: RunContext, check: str, failure: Any, case: Any, interaction: Any, explicit: Cause | None
+    run: RunContext,
+    check: str,
+    failure: Any,
+    case: Any,
+    interaction: Any,
+    explicit: Cause | None,
+    method_judged: bool = False,
 ) -> Cause | None:
+    """``method_judged``: the case probes a method its path lacks and `undeclared_method_answer`
+    failed on it; the other checks' failures on that answer are the same deviation."""
     """The cause of one schemathesis failure; None when the failure is not to be judged at all."""
     response = interaction.response if interaction is not None else None
     request = interaction.request if interaction is not None else None
     status = response.status_code if response is not None else None
     found = run.locate(request.method, request.uri) if request is not None else None
     operation = found.operation if found is not None else None
-    if case is not None and is_undeclared_method_probe(case) and check in _ABOUT_THE_ANSWER:
+    if method_judged and check in _ABOUT_THE_ANSWER:
         return causes.UNDECLARED_METHOD()  # the answer to a method the path lacks is judged as such
-    basic = None
+    basic = body = None
     if response is not None:
         content_type = _first_header(response.headers, "content-type")
-        basic = answer_cause(run.spec, operation, status, content_type, _json_of(response.content))
+        # schemathesis may keep only the start of a long answer: its shape is then not ours to judge
+        whole = getattr(response, "content_size", len(response.content)) <= len(response.content)
+        body = _json_of(response.content) if whole else None
+        basic = answer_cause(run.spec, operation, status, content_type, body, body_known=whole)
     problem = None
     if request is not None and operation is not None:
         problem = request_problem(
             run.spec, operation, request.uri, request.headers, request.body, found.path_params
         )
+    if (
+        problem is not None
+        and status is not None
+        and 200 <= status < 300
+        and check != "positive_data_acceptance"
+    ):
+        # Whatever else a check saw in the answer to an invalid request that was accepted, it is
+        # the acceptance: that answer is judged as a refusal only.
+        return resolve(problem.cause(), basic, status)
     if check == "negative_data_rejection":
         if operation is not None and problem is None:
             run.notice("schemathesis sent requests meant to be invalid that the spec calls valid: not judged")
@@ -190,13 +208,13 @@ def _classify(
     if check == "positive_data_acceptance":
         if problem is not None:
             return None  # not a valid request after all (e.g. a hook changed it): not judged as one
-        return resolve(causes.VALID_DATA_REFUSED(), basic, status)
+        return resolve(refused_valid(run.spec, operation, body), basic, status)
     if check == "missing_required_header":
         header = getattr(failure, "header_name", "") or ""
         if header.lower() == run.target.spec.beta_header.lower():
-            accepted = causes.BETA_HEADER("missing", subject=f"{header} header")
+            accepted = causes.BETA_HEADER(aspect="missing")
         else:
-            accepted = causes.ACCEPTS_INVALID("required-header", subject=f"{header} header")
+            accepted = causes.ACCEPTS_INVALID(subject=f"{header} header", aspect="required-header")
         return resolve(accepted, basic, status)
     if check in ("use_after_free",):
         return causes.DELETE_NOT_EFFECTIVE()
@@ -248,7 +266,10 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
             case_node = recorder.cases.get(failing_case)
             case = case_node.value if case_node is not None else None
             interaction = recorder.interactions.get(failing_case)
-            cause = _classify(run, node.name, failure, case, interaction, explicit)
+            method_judged = any(
+                n.name == "undeclared_method_answer" and n.status.value == "failure" for n in nodes
+            )
+            cause = _classify(run, node.name, failure, case, interaction, explicit, method_judged)
             if cause is None:
                 continue
             requests = [
@@ -335,10 +356,11 @@ def _supervise(run: RunContext, stream: Any, done: threading.Event, stats: Engin
     while not done.wait(0.2):
         now = time.monotonic()
         if stopping_since is None:
-            slow = run.inflight.overdue(now, REQUEST_DEADLINE)
+            deadline = run.config.request_deadline
+            slow = run.inflight.overdue(now, deadline)
             if slow is not None:
                 run.notice(
-                    f"a request took longer than its deadline of {REQUEST_DEADLINE:g} s ({slow}); "
+                    f"a request took longer than its deadline of {deadline:g} s ({slow}); "
                     "schemathesis was stopped there"
                 )
                 stream.stop()

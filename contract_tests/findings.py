@@ -16,7 +16,9 @@ import threading
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from contract_tests import causes
 from contract_tests.causes import Cause, Severity, of_check
+from contract_tests.operations import LIST_PARAMETERS
 from contract_tests.repro import SentRequest
 
 MAX_MESSAGES = 3  # distinct messages kept per deviation (examples of what was seen)
@@ -76,6 +78,10 @@ class Deviation:
     blocked: set[str] = field(default_factory=set)  # scenarios it kept from running
     standing: Standing = Standing.NEW
     number: int = 0  # its place in the report (D1, D2, ...), set when the run ends
+    # For deviations about values (accepted or refused), what each (subject, operation) contributed,
+    # so that another deviation that explains some of them can take them over (see `fold`).
+    parts: dict[tuple[str, str], Part] = field(default_factory=dict)
+    also: list[str] = field(default_factory=list)  # what it explains besides its own clause
 
     @property
     def id(self) -> str:
@@ -101,11 +107,18 @@ class Deviation:
         return f"{self.cause.clause}{about}"
 
     def add(self, finding: Finding) -> None:
+        if self.cause.rule in _PER_VALUE:
+            key = (finding.the_cause.subject, finding.operation)
+            part = self.parts.get(key)
+            if part is None:
+                part = self.parts[key] = Part(finding)
+            part.add(finding)
         self.count += 1
         self.operations.add(finding.operation)
         self.checks.add(finding.check)
-        if finding.cause is not None and finding.cause.subject and len(self.subjects) < MAX_SUBJECTS:
-            self.subjects.add(finding.cause.subject)
+        about = finding.cause.about if finding.cause is not None else ""
+        if about and len(self.subjects) < MAX_SUBJECTS:
+            self.subjects.add(about)
         if finding.blocked:
             self.blocked.add(finding.blocked)
         first = finding.message.splitlines()[0] if finding.message else ""
@@ -113,6 +126,73 @@ class Deviation:
             self.messages.append(finding.message[:MAX_MESSAGE])
         if finding.size < self.example.size:
             self.example = finding
+
+
+@dataclass
+class Part:
+    example: Finding
+    count: int = 0
+    checks: set[str] = field(default_factory=set)
+    abouts: set[str] = field(default_factory=set)
+
+    def add(self, finding: Finding) -> None:
+        self.count += 1
+        self.checks.add(finding.check)
+        if finding.the_cause.about and len(self.abouts) < MAX_SUBJECTS:
+            self.abouts.add(finding.the_cause.about)
+        if finding.size < self.example.size:
+            self.example = finding
+
+
+# Rules about one value of one field or parameter: a deviation that shows the server ignores or
+# rewrites that field or parameter explains them.
+_PER_VALUE = (causes.ACCEPTS_INVALID, causes.VALID_DATA_REFUSED)
+
+
+def _explained_subject(deviation: Deviation) -> str | None:
+    """The field or parameter a deviation shows the server ignores or rewrites, if any."""
+    rule, detail = deviation.cause.rule, deviation.cause.detail
+    if rule is causes.WRITE_NOT_KEPT and detail:
+        return detail
+    if rule is causes.LIST_PAGES and detail in LIST_PARAMETERS:
+        return f"{detail} (query)"
+    return None
+
+
+def fold(deviations: list[Deviation]) -> list[Deviation]:
+    """A field or parameter the server ignores or rewrites (a create that does not keep ``metadata``,
+    a list that ignores ``order``) also explains the invalid values of it that are accepted and the
+    valid ones refused, on the same operation: one cause, one deviation."""
+    explains: dict[tuple[str, str], Deviation] = {}
+    for deviation in deviations:
+        subject = _explained_subject(deviation)
+        if subject is not None:
+            for operation in deviation.operations:
+                explains.setdefault((subject, operation), deviation)
+    kept = []
+    for deviation in deviations:
+        if deviation.cause.rule in _PER_VALUE:
+            for key in [
+                k for k in deviation.parts if k in explains and explains[k].origin is deviation.origin
+            ]:
+                part = deviation.parts.pop(key)
+                target = explains[key]
+                target.count += part.count
+                target.checks |= part.checks
+                target.also.append(
+                    f"{deviation.cause.id} for {key[0]} on {key[1]} ({part.count} request{'s' if part.count != 1 else ''})"
+                )
+                deviation.count -= part.count
+            if not deviation.parts:
+                continue
+            remaining = list(deviation.parts.values())
+            deviation.checks = set().union(*(p.checks for p in remaining))
+            deviation.operations = {op for (_, op) in deviation.parts}
+            deviation.subjects = set().union(*(p.abouts for p in remaining))
+            if (deviation.example.the_cause.subject, deviation.example.operation) not in deviation.parts:
+                deviation.example = min((p.example for p in remaining), key=lambda f: f.size)
+        kept.append(deviation)
+    return kept
 
 
 def order(deviation: Deviation) -> tuple[int, int, int, str]:
@@ -147,7 +227,7 @@ class Findings:
 
     def deviations(self) -> list[Deviation]:
         with self._lock:
-            found = sorted(self._deviations.values(), key=order)
+            found = sorted(fold(list(self._deviations.values())), key=order)
         for number, deviation in enumerate(found, 1):
             deviation.number = number
         return found

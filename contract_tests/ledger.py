@@ -16,6 +16,7 @@ TAG_KEY = "conformance_run"
 class Ledger:
     run_id: str = field(default_factory=lambda: f"ac-{uuid.uuid4().hex[:12]}")
     _alive: dict[str, Credentials] = field(default_factory=dict)
+    _created: set[str] = field(default_factory=set)  # every id the run created (ids only: small)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -25,6 +26,7 @@ class Ledger:
     def created(self, assistant_id: str, credentials: Credentials) -> None:
         with self._lock:
             self._alive[assistant_id] = credentials
+            self._created.add(assistant_id)
 
     def deleted(self, assistant_id: str) -> None:
         with self._lock:
@@ -33,6 +35,10 @@ class Ledger:
     def alive(self) -> list[tuple[str, Credentials]]:
         with self._lock:
             return list(self._alive.items())
+
+    def ever_created(self, assistant_id: str) -> bool:
+        with self._lock:
+            return assistant_id in self._created
 
     def is_alive(self, assistant_id: str) -> bool:
         with self._lock:

@@ -99,18 +99,21 @@ def _not_found(ctx: RunContext, first: Exchange) -> None:
     base_path = spec.base_path.rstrip("/")
     path = urlsplit(base).path.rstrip("/")
     said = _error_message(first)
-    if base_path and not path.endswith(base_path):
-        wanted = base + base_path
+    right_path = not base_path or path.endswith(base_path)
+    candidates = [] if right_path else [base + base_path]
+    if _example(ctx) not in (base, *candidates):
+        candidates.append(_example(ctx))
+    for wanted in candidates:
         try:
-            retry = ctx.client.request(listing.method, f"{base_path}{listing.url_path()}")
+            retry = ctx.client.request(listing.method, listing.url_path(), base_url=wanted)
         except TargetUnreachable:
-            retry = None
-        if retry is not None and meaning(retry.status) is not Meaning.NOT_FOUND:
+            continue
+        if meaning(retry.status) is not Meaning.NOT_FOUND:
             raise TargetNotUsable(
                 f"the base URL's path looks wrong: {listing.label} under {base} answered {first.status}, "
                 f"under {wanted} it answers {retry.status}; use --base-url {wanted}"
             )
-    if said is not None and _OPENAI_NO_ROUTE.match(said):
+    if right_path and said is not None and _OPENAI_NO_ROUTE.match(said):
         other = _send(ctx, GET, PROBE_ID)
         other_said = _error_message(other)
         if other.status == first.status and other_said is not None and _OPENAI_NO_ROUTE.match(other_said):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from contract_tests import causes, events, registry
 from contract_tests.attribution import exchange_reason, finding
-from contract_tests.classify import answer_cause, resolve
+from contract_tests.classify import answer_cause, refused_valid, resolve
 from contract_tests.cleanup import clean_up
 from contract_tests.config import RunConfig
 from contract_tests.context import RunContext, activate
@@ -71,6 +71,8 @@ def run_scenario(ctx: RunContext, entry: Entry) -> tuple[ScenarioStatus, str, Fi
     located = ctx.locate(last.method, last.url) if last is not None else None
     label = located.operation.label if located is not None else operation or ctx.facts.label(entry.operation)
     cause = cause or causes.of_check(entry.name, entry.severity, entry.doc)
+    if cause.rule is causes.VALID_DATA_REFUSED and not cause.subject and last is not None:
+        cause = refused_valid(ctx.spec, located.operation if located else None, last.json)
     status = ScenarioStatus.BLOCKED if setup else ScenarioStatus.FAILED
     return (
         status,

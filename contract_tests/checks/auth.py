@@ -49,5 +49,5 @@ def auth_is_enforced(run: RunContext, answer: Answer, case: Any) -> None:
             raise Breach(
                 f"{operation.label} with {bad.why} should be refused with {bad.shown_refusals}, "
                 f"got {probe.status} ({probe.excerpt()})",
-                causes.CREDENTIALS_NOT_REQUIRED(bad.why),
+                causes.CREDENTIALS_NOT_REQUIRED(aspect=bad.why),
             )

@@ -92,10 +92,18 @@ def deleted_is_gone(run: RunContext, answer: Answer, case: Any) -> None:
     cause = causes.DELETE_NOT_EFFECTIVE()
     if isinstance(got, dict) and got.get("id") != path_id:
         raise Breach(f"deleting {path_id!r} should answer with that id, got {got.get('id')!r}", cause)
-    if isinstance(got, dict) and got.get("deleted") is not True:
-        raise Breach(f"a successful delete should say deleted: true, got {got.get('deleted')!r}", cause)
     read = _read(run, path_id)
     run.remember(answer.case.id, "deleted_is_gone", read)
+    if isinstance(got, dict) and got.get("deleted") is not True:
+        gone = run.spec.operation(GET).statuses(Meaning.NOT_FOUND)
+        if read.status in gone and not run.ledger.ever_created(path_id):
+            # Nothing had that id: the delete should have answered not found, not success.
+            raise Breach(
+                f"deleting {path_id!r}, which no assistant has, should be not found; it answered "
+                f"{answer.status} with deleted: {got.get('deleted')!r}",
+                causes.UNKNOWN_ID(),
+            )
+        raise Breach(f"a successful delete should say deleted: true, got {got.get('deleted')!r}", cause)
     gone = run.spec.operation(GET).statuses(Meaning.NOT_FOUND)
     if read.status not in gone:
         shown = " or ".join(map(str, gone))

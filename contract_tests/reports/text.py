@@ -85,6 +85,8 @@ def facts(deviation: Deviation) -> list[str]:
         ),
         f"seen by: {', '.join(sorted(deviation.checks))}",
     ]
+    if deviation.also:
+        lines.append(f"also explains: {'; '.join(deviation.also[:6])}")
     if deviation.blocked:
         lines.append(
             f"blocked scenarios (could not run their own checks): {', '.join(sorted(deviation.blocked))}"

@@ -38,7 +38,7 @@ def beta_header_is_required(run: ScenarioRun) -> None:
             (f"with {name}: {UNKNOWN_VALUE}", "unknown", {"headers": {name: UNKNOWN_VALUE}}),
         ):
             refusals = operation.statuses(Meaning.INVALID_REQUEST)
-            cause = causes.BETA_HEADER(detail, subject=f"{name} header")
+            cause = causes.BETA_HEADER(aspect=detail)
             run.expect_error(call(**kwargs), refusals, f"{operation.label} {why}", cause=cause)
     run.expect_success(
         run.get(target["id"]), GET, "reading an assistant after requests without the beta header"

@@ -35,7 +35,7 @@ def credentials_are_required(run: ScenarioRun) -> None:
                 exchange,
                 bad.refusals,
                 f"{what} with {bad.why}",
-                cause=causes.CREDENTIALS_NOT_REQUIRED(bad.why),
+                cause=causes.CREDENTIALS_NOT_REQUIRED(aspect=bad.why),
             )
     changed = causes.REFUSED_CHANGES_STATE()
     run.expect_unchanged(target, run.get(target["id"]), "refused requests", cause=changed)

@@ -25,7 +25,7 @@ def expect_refusal(
 ) -> None:
     """Refused as an invalid request, in the error shape, with `error.param` naming the bad input."""
     refusals = run.spec.operation(operation_id).statuses(Meaning.INVALID_REQUEST)
-    accepted = causes.ACCEPTS_INVALID(bad.keyword, subject=subject or _subject(bad))
+    accepted = causes.ACCEPTS_INVALID(subject=subject or _subject(bad), aspect=bad.keyword)
     run.expect_error(exchange, refusals, f"{what} with {bad.why}", cause=accepted)
     param = exchange.json["error"].get("param")
     if not names_param(param, bad.param):

@@ -77,6 +77,15 @@ def test_suite_fails_on_broken_variant(outcomes: dict[str, Outcome], name: str) 
     assert expected & outcome.failed_checks, (
         f"{name} should be caught by one of {sorted(expected)}; reported: {sorted(outcome.failed_checks)}"
     )
+    # One bug, one deviation: every check that saw it reports the same root cause.
+    assert len(outcome.deviations) == 1, f"{name}: one deviation expected, got {sorted(outcome.deviations)}"
+
+
+def test_reports_stay_small_with_short_lines(outcomes: dict[str, Outcome]) -> None:
+    for key, outcome in outcomes.items():
+        for text in (outcome.stdout, outcome.report, outcome.junit):
+            assert len(text.encode()) < 100_000, key
+            assert max((len(line) for line in text.splitlines()), default=0) <= 1000, key
 
 
 @pytest.mark.parametrize("name", sorted(CORRECT_RUNS))
@@ -100,3 +109,11 @@ def test_failures_come_with_replayable_curl_commands(outcomes: dict[str, Outcome
     report = outcomes["variant:clamp_temperature"].report
     assert "curl -X POST" in report
     assert "${PORTKEY_API_KEY}" in report and "${PORTKEY_VIRTUAL_KEY}" in report
+    # The report says where each variable's value came from.
+    assert "`${PORTKEY_API_KEY}`: the value given with --api-key" in report
+
+
+def test_scenarios_blocked_by_a_deviation_are_not_failures(outcomes: dict[str, Outcome]) -> None:
+    report = outcomes["variant:create_answers_201"].report
+    assert "⛔ blocked by D1" in report
+    assert "❌ failed" not in report

@@ -1,0 +1,70 @@
+"""The CLI against an Assistants-compatible implementation nobody here wrote: `openai-responses`
+(PyPI), a mock of the OpenAI API with stateful assistants, served over HTTP.
+
+The report must list exactly its real deviations from the contract, each once, and no false alarm.
+Each expected deviation below was checked against the spec by hand; what the library does is in
+the comment beside it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.contract.harness import ROOT, _env, counted_deviations
+
+KEY = "sk-third-party-0123456789"
+
+EXPECTED: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module")
+def run(openai_responses_url: str) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        report, junit = Path(tmp, "report.md"), Path(tmp, "junit.xml")
+        done = subprocess.run(
+            [sys.executable, "-m", "contract_tests", "--base-url", openai_responses_url, "--bearer", KEY]
+            + [
+                "--max-examples",
+                "5",
+                "--seed",
+                "1",
+                "--no-progress",
+                "--report",
+                str(report),
+                "--junit",
+                str(junit),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            cwd=ROOT,
+            env=_env(),
+            check=False,
+        )
+        return {
+            "exit": done.returncode,
+            "stdout": done.stdout,
+            "stderr": done.stderr,
+            "report": report.read_text() if report.exists() else "",
+            "junit": junit.read_text() if junit.exists() else "<testsuite/>",
+        }
+
+
+def test_the_report_lists_its_real_deviations_once_each(run: dict[str, object]) -> None:
+    assert run["exit"] == 1, run["stderr"]
+    found = counted_deviations(str(run["junit"]))
+    print(sorted(found))
+    assert set(found) == set(EXPECTED), f"found {sorted(found)}"
+
+
+def test_the_report_stays_small_and_keeps_keys_out(run: dict[str, object]) -> None:
+    for name in ("stdout", "report", "junit"):
+        text = str(run[name])
+        assert len(text.encode()) < 100_000, f"{name}: {len(text)} characters"
+        assert max(len(line) for line in text.splitlines()) <= 1000, name
+        assert KEY not in text
