@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -40,8 +40,10 @@ def declared(operation: Operation, status: int) -> bool:
     return operation.response(status) is not None
 
 
-def shape_problem(view: ProfileView, operation: Operation, status: int, body: Any) -> tuple[str, str] | None:
-    """(component, first problem) when a body is not in the schema declared for the status, else None."""
+def shape_problem(
+    view: ProfileView, operation: Operation, status: int, body: Any
+) -> tuple[str, str, list[Any]] | None:
+    """(component, first problem, where) when a body is not in the schema declared for the status."""
     response = operation.response(status)
     if response is None or response.schema is None:
         return None
@@ -51,7 +53,7 @@ def shape_problem(view: ProfileView, operation: Operation, status: int, body: An
         return None
     component = object_component(view, response.schema, list(error.instance_path)) or operation.label
     where = "/".join(str(p) for p in error.instance_path) or "(the body)"
-    return component, f"{where}: {error.message[:200]}"
+    return component, f"{where}: {error.message[:200]}", list(error.instance_path)
 
 
 def object_component(view: ProfileView, schema: Any, path: list[Any]) -> str | None:
@@ -82,6 +84,7 @@ def answer_cause(
     body: Any,
     *,
     body_known: bool = True,
+    taint: Callable[[Any, list[Any]], Cause | None] | None = None,
 ) -> Cause | None:
     """The basic clause an answer to ``operation`` breaks, or None (body: the decoded JSON or None;
     ``body_known`` False when only part of it was kept, so its shape cannot be judged)."""
@@ -102,7 +105,8 @@ def answer_cause(
             return causes.CONTENT_TYPE(content_type.split(";")[0].strip() or "none")
         found = shape_problem(view, operation, status, body)
         if found is not None:
-            return causes.SHAPE(found[0])
+            # An object an accepted invalid write left malformed shows that acceptance, not a new deviation.
+            return (taint(body, found[2]) if taint is not None else None) or causes.SHAPE(found[0])
     return None
 
 

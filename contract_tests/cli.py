@@ -294,7 +294,8 @@ def config_from_options(options: dict[str, Any], from_env: frozenset[str] = froz
 
 def handlers(config: RunConfig, out: Console, err: Console) -> list[Handler]:
     """One handler per output the configuration asks for (reproductions rendered once for all)."""
-    repro = Reproductions.beside(config.target.masker, config.report, config.junit)
+    # Long request bodies go to files beside the JUnit file if there is one (a CI artifact), else the report.
+    repro = Reproductions.beside(config.target.masker, config.junit, config.report)
     chosen: list[Handler] = [ConsoleProgress(err, enabled=config.progress), ConsoleSummary(out, repro)]
     if config.report:
         chosen.append(MarkdownReport(config.report, repro))

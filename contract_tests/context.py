@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
 from assistants_spec import AuthLayout, Match, ProfileView
@@ -20,7 +21,7 @@ from contract_tests.gateway import GatewayFacts, gateway_facts
 from contract_tests.http import ApiClient, Exchange
 from contract_tests.interruption import Interruption
 from contract_tests.ledger import Ledger
-from contract_tests.operations import CREATE, DELETE, Facts, facts
+from contract_tests.operations import CREATE, DELETE, MODIFY, Facts, facts
 from contract_tests.target import Credentials, Target
 
 
@@ -72,6 +73,9 @@ class RunContext:
     evidence: dict[tuple[str, str], list[Exchange]] = field(default_factory=dict)
     # Causes our checks named for their failures, by (schemathesis case, check).
     causes: dict[tuple[str, str], Cause | None] = field(default_factory=dict)
+    # Objects an accepted invalid write made (or changed), with that acceptance: what they later show
+    # in answers to valid requests is its consequence, not another deviation.
+    tainted: dict[str, Cause] = field(default_factory=dict)
     # The time budget (--max-time, or the live-target default) ends here (time.monotonic()).
     deadline: float | None = None
     _claimed: set[object] = field(default_factory=set, repr=False)
@@ -172,8 +176,17 @@ class RunContext:
             found.operation, {k: unquote(v) for k, v in found.path_params.items()}, True, found.allowed
         )
 
-    def observe(self, method: str, url: str, status: int, body: object, credentials: Credentials) -> None:
-        """Keep the ledger of live objects up to date from any answer, ours or schemathesis'."""
+    def observe(
+        self,
+        method: str,
+        url: str,
+        status: int,
+        body: object,
+        credentials: Credentials,
+        sent: tuple[Any, Any] | None = None,
+    ) -> None:
+        """Keep the ledger of live objects up to date from any answer, ours or schemathesis'
+        (``sent``: the request's headers and body, to know an accepted invalid write)."""
         if meaning(status) is not Meaning.SUCCESS or not isinstance(body, dict):
             return
         found = self.locate(method, url)
@@ -184,9 +197,41 @@ class RunContext:
         elif found.operation.id == DELETE:
             for value in found.path_params.values():
                 self.ledger.deleted(value)
+        if found.operation.id in (CREATE, MODIFY) and sent is not None:
+            from contract_tests.classify import request_problem
+
+            problem = request_problem(self.spec, found.operation, url, sent[0], sent[1], found.path_params)
+            written = body.get("id") if isinstance(body.get("id"), str) else None
+            if problem is not None and written is not None:
+                with self._lock:
+                    self.tainted[written] = problem.cause()
+
+    def taint_of(self, body: Any, path: list[Any]) -> Cause | None:
+        """The accepted invalid write behind the object at ``path`` in an answer (None: none)."""
+        if not self.tainted:
+            return None
+        node = body
+        if (
+            isinstance(node, dict)
+            and isinstance(node.get("data"), list)
+            and path[:1] == ["data"]
+            and len(path) > 1
+        ):
+            items = node["data"]
+            node = items[path[1]] if isinstance(path[1], int) and path[1] < len(items) else None
+        object_id = node.get("id") if isinstance(node, dict) else None
+        with self._lock:
+            return self.tainted.get(object_id) if isinstance(object_id, str) else None
 
     def observe_exchange(self, exchange: Exchange, credentials: Credentials) -> None:
-        self.observe(exchange.method, exchange.url, exchange.status, exchange.json, credentials)
+        self.observe(
+            exchange.method,
+            exchange.url,
+            exchange.status,
+            exchange.json,
+            credentials,
+            (exchange.request_headers, exchange.sent_body),
+        )
 
 
 _current: RunContext | None = None

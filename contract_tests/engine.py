@@ -184,7 +184,9 @@ def _classify(
         # schemathesis may keep only the start of a long answer: its shape is then not ours to judge
         whole = getattr(response, "content_size", len(response.content)) <= len(response.content)
         body = _json_of(response.content) if whole else None
-        basic = answer_cause(run.spec, operation, status, content_type, body, body_known=whole)
+        basic = answer_cause(
+            run.spec, operation, status, content_type, body, body_known=whole, taint=run.taint_of
+        )
     problem = None
     if request is not None and operation is not None:
         problem = request_problem(
@@ -266,9 +268,12 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
             case_node = recorder.cases.get(failing_case)
             case = case_node.value if case_node is not None else None
             interaction = recorder.interactions.get(failing_case)
+            # An answer to a method the path lacks is governed by x-undeclared-methods: when that
+            # check failed on it, or it is a 404 (which must carry the error body), it is one deviation.
+            answered = interaction.response.status_code if interaction and interaction.response else None
             method_judged = any(
                 n.name == "undeclared_method_answer" and n.status.value == "failure" for n in nodes
-            )
+            ) or (case is not None and is_undeclared_method_probe(case) and answered == 404)
             cause = _classify(run, node.name, failure, case, interaction, explicit, method_judged)
             if cause is None:
                 continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -159,24 +160,34 @@ def _explained_subject(deviation: Deviation) -> str | None:
     return None
 
 
-def fold(deviations: list[Deviation]) -> list[Deviation]:
+def fold(deviations: list[Deviation], writes: Mapping[str, str] | None = None) -> list[Deviation]:
     """A field or parameter the server ignores or rewrites (a create that does not keep ``metadata``,
     a list that ignores ``order``) also explains the invalid values of it that are accepted and the
-    valid ones refused, on the same operation: one cause, one deviation."""
+    valid ones refused, on the same operation: one cause, one deviation. So does a write that is not
+    stored at all (its read-back differs) for every value sent to it. ``writes``: the operation label
+    of each kind of write (``create``, ``modify``)."""
     explains: dict[tuple[str, str], Deviation] = {}
     for deviation in deviations:
         subject = _explained_subject(deviation)
         if subject is not None:
-            for operation in deviation.operations:
+            # A field rewritten on one write is rewritten on the other too (one validation, one store).
+            spread = writes.values() if writes and deviation.cause.rule is causes.WRITE_NOT_KEPT else ()
+            for operation in {*deviation.operations, *spread}:
                 explains.setdefault((subject, operation), deviation)
+        if deviation.cause.rule is causes.READ_BACK_DIFFERS and writes and deviation.cause.detail in writes:
+            explains.setdefault(("*", writes[deviation.cause.detail]), deviation)
+
+    def explainer(key: tuple[str, str], origin: Origin) -> Deviation | None:
+        found = explains.get(key) or explains.get(("*", key[1]))
+        return found if found is not None and found.origin is origin else None
+
     kept = []
     for deviation in deviations:
         if deviation.cause.rule in _PER_VALUE:
-            for key in [
-                k for k in deviation.parts if k in explains and explains[k].origin is deviation.origin
-            ]:
+            for key in [k for k in deviation.parts if explainer(k, deviation.origin) is not None]:
                 part = deviation.parts.pop(key)
-                target = explains[key]
+                target = explainer(key, deviation.origin)
+                assert target is not None
                 target.count += part.count
                 target.checks |= part.checks
                 target.also.append(
@@ -225,9 +236,9 @@ class Findings:
     def __len__(self) -> int:
         return len(self._deviations)
 
-    def deviations(self) -> list[Deviation]:
+    def deviations(self, writes: Mapping[str, str] | None = None) -> list[Deviation]:
         with self._lock:
-            found = sorted(fold(list(self._deviations.values())), key=order)
+            found = sorted(fold(list(self._deviations.values()), writes), key=order)
         for number, deviation in enumerate(found, 1):
             deviation.number = number
         return found

@@ -88,7 +88,12 @@ def after_call(context: Any, case: Any, response: Any) -> None:
     except ValueError:
         return
     run.observe(
-        response.request.method, response.request.url, response.status_code, body, run.target.credentials
+        response.request.method,
+        response.request.url,
+        response.status_code,
+        body,
+        run.target.credentials,
+        (response.request.headers, response.request.body),
     )
 
 

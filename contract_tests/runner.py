@@ -38,7 +38,12 @@ def _basic_cause(ctx: RunContext, exchange: Exchange | None) -> causes.Cause | N
         return None
     found = ctx.locate(exchange.method, exchange.url)
     return answer_cause(
-        ctx.spec, found.operation if found else None, exchange.status, exchange.content_type, exchange.json
+        ctx.spec,
+        found.operation if found else None,
+        exchange.status,
+        exchange.content_type,
+        exchange.json,
+        taint=ctx.taint_of,
     )
 
 

@@ -96,8 +96,8 @@ def deleted_is_gone(run: RunContext, answer: Answer, case: Any) -> None:
     run.remember(answer.case.id, "deleted_is_gone", read)
     if isinstance(got, dict) and got.get("deleted") is not True:
         gone = run.spec.operation(GET).statuses(Meaning.NOT_FOUND)
-        if read.status in gone and not run.ledger.ever_created(path_id):
-            # Nothing had that id: the delete should have answered not found, not success.
+        if read.status in gone:
+            # No assistant has that id (none ever did, or it was deleted before): not found is due.
             raise Breach(
                 f"deleting {path_id!r}, which no assistant has, should be not found; it answered "
                 f"{answer.status} with deleted: {got.get('deleted')!r}",

@@ -36,7 +36,9 @@ def delete_removes_only_that_assistant(run: ScenarioRun) -> None:
         "modifying a deleted assistant",
         cause=gone,
     )
-    run.expect_not_found(run.delete(middle["id"]), DELETE, "deleting an assistant twice", cause=gone)
+    run.expect_not_found(
+        run.delete(middle["id"]), DELETE, "deleting an assistant twice", cause=causes.UNKNOWN_ID()
+    )
     others = causes.DELETE_AFFECTS_OTHERS()
     for survivor in (first, last):
         read = run.get(survivor["id"])
