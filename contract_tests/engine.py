@@ -20,7 +20,8 @@ from schemathesis.engine.recorder import ScenarioRecorder
 from contract_tests import causes, events, hooks, registry
 from contract_tests.attribution import exchange_reason, finding, gateway_reason
 from contract_tests.causes import Cause
-from contract_tests.classify import answer_cause, refused_valid, request_problem, resolve
+from contract_tests.checks.methods import is_undeclared_method_probe
+from contract_tests.classify import answer_cause, object_component, refused_valid, request_problem, resolve
 from contract_tests.context import RunContext
 from contract_tests.findings import Finding
 from contract_tests.interruption import ENGINE_GRACE
@@ -225,6 +226,12 @@ def _classify(
     if check == "response_headers_conformance":
         missing = sorted(getattr(failure, "missing_headers", []) or [])
         return causes.RESPONSE_HEADERS(",".join(missing))
+    if check == "response_schema_conformance" and basic is None and operation is not None:
+        # Only the start of the answer was kept: where schemathesis saw the problem names the object.
+        where = list(getattr(failure, "instance_path", None) or [])
+        response = operation.response(status) if status else None
+        if response is not None and response.schema is not None:
+            return causes.SHAPE(object_component(run.spec, response.schema, where) or operation.label)
     if check in (
         "not_a_server_error",
         "status_code_conformance",
