@@ -162,7 +162,7 @@ def python_expression(text: str, limit: int = 700) -> str | None:
 
 def _py(value: Any) -> str:
     if isinstance(value, dict):
-        return "{" + ",".join(f"{_py(k)}:{_py(v)}" for k, v in value.items()) + "}"
+        return "{" + ",".join(f"{_py(str(k))}:{_py(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         if len(value) > 3 and all(json.dumps(v) == json.dumps(value[0]) for v in value):
             return f"[{_py(value[0])}]*{len(value)}"
@@ -176,15 +176,29 @@ def _py(value: Any) -> str:
     return repr(value)
 
 
+def _literal(text: str) -> str:
+    """A double-quoted Python literal in printable ASCII without a single quote (safe in '...')."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if 32 <= code < 127 and char not in "\\\"'":
+            out.append(char)
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
 def _py_string(text: str) -> str:
     pieces: list[str] = []
     position = 0
     for match in _RUN.finditer(text):
         if match.start() > position:
-            pieces.append(json.dumps(text[position : match.start()], ensure_ascii=True))
+            pieces.append(_literal(text[position : match.start()]))
         unit = match.group(1)
-        pieces.append(f"{json.dumps(unit, ensure_ascii=True)}*{len(match.group(0)) // len(unit)}")
+        pieces.append(f"{_literal(unit)}*{len(match.group(0)) // len(unit)}")
         position = match.start() + (len(match.group(0)) // len(unit)) * len(unit)
     if position < len(text):
-        pieces.append(json.dumps(text[position:], ensure_ascii=True))
+        pieces.append(_literal(text[position:]))
     return "+".join(pieces) if pieces else '""'
