@@ -29,6 +29,7 @@ class Problem:
     keyword: str  # e.g. "maximum", "type", "unknown-field", "required"
     subject: str  # e.g. "temperature", "limit (query)", "OpenAI-Beta header"
     text: str  # what is wrong, for messages
+    value: Any = None  # the invalid part of the body, when the body is what is invalid
 
     def cause(self) -> Cause:
         if self.keyword.startswith("beta-header"):
@@ -152,7 +153,9 @@ def body_problem(view: ProfileView, operation: Operation, body: Any) -> Problem 
         subject = "unknown fields" if not path else f"unknown fields in {path[0]}"
     elif keyword == "required" and not path:
         subject = error.message.split('"')[1] if '"' in error.message else "body"
-    return Problem(keyword, subject, f"{'/'.join(map(str, path)) or 'body'}: {error.message[:160]}")
+    return Problem(
+        keyword, subject, f"{'/'.join(map(str, path)) or 'body'}: {error.message[:160]}", error.instance
+    )
 
 
 def _query_value(schema: dict[str, Any], raw: str) -> Any:
@@ -251,6 +254,11 @@ def request_problem(
     except ValueError:
         return Problem("not-json", "body", "the body is not JSON")
     return body_problem(view, operation, decoded)
+
+
+def fingerprint(value: Any) -> str:
+    """A JSON value as text that keeps its types apart (``0`` is not ``false``)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)[:4000]
 
 
 def refused_valid(view: ProfileView, operation: Operation | None, body: Any) -> Cause:

@@ -24,6 +24,14 @@ from contract_tests.ledger import Ledger
 from contract_tests.operations import CREATE, DELETE, MODIFY, Facts, facts
 from contract_tests.target import Credentials, Target
 
+def _has(container: Any, step: Any) -> bool:
+    if isinstance(container, dict):
+        return step in container
+    return isinstance(step, int) and 0 <= step < len(container)
+
+
+MAX_TAINTED = 10_000  # objects and values remembered as written by accepted invalid requests
+
 
 @dataclass(frozen=True)
 class GatewayMode:
@@ -198,13 +206,16 @@ class RunContext:
             for value in found.path_params.values():
                 self.ledger.deleted(value)
         if found.operation.id in (CREATE, MODIFY) and sent is not None:
-            from contract_tests.classify import request_problem
+            from contract_tests.classify import fingerprint, request_problem
 
             problem = request_problem(self.spec, found.operation, url, sent[0], sent[1], found.path_params)
             written = body.get("id") if isinstance(body.get("id"), str) else None
             if problem is not None and written is not None:
                 with self._lock:
-                    self.tainted[written] = problem.cause()
+                    if len(self.tainted) < MAX_TAINTED:
+                        self.tainted[written] = problem.cause()
+                        if isinstance(problem.value, dict | list):
+                            self.tainted[fingerprint(problem.value)] = problem.cause()
 
     def taint_of(self, body: Any, path: list[Any]) -> Cause | None:
         """The accepted invalid write behind the object at ``path`` in an answer (None: none)."""
@@ -221,7 +232,22 @@ class RunContext:
             node = items[path[1]] if isinstance(path[1], int) and path[1] < len(items) else None
         object_id = node.get("id") if isinstance(node, dict) else None
         with self._lock:
-            return self.tainted.get(object_id) if isinstance(object_id, str) else None
+            found = self.tainted.get(object_id) if isinstance(object_id, str) else None
+        if found is not None:
+            return found
+        value = body
+        for step in path:
+            value = value[step] if isinstance(value, dict | list) and _has(value, step) else None
+        return self.taint_of_value(value)
+
+    def taint_of_value(self, value: Any) -> Cause | None:
+        """The accepted invalid write that sent this very (object or list) value, if one did."""
+        if not self.tainted or not isinstance(value, dict | list):
+            return None
+        from contract_tests.classify import fingerprint
+
+        with self._lock:
+            return self.tainted.get(fingerprint(value))
 
     def observe_exchange(self, exchange: Exchange, credentials: Credentials) -> None:
         self.observe(

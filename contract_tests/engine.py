@@ -229,6 +229,9 @@ def _classify(
     if check == "response_schema_conformance" and basic is None and operation is not None:
         # Only the start of the answer was kept: where schemathesis saw the problem names the object.
         where = list(getattr(failure, "instance_path", None) or [])
+        tainted = run.taint_of_value(getattr(failure, "instance", None))
+        if tainted is not None:
+            return tainted
         response = operation.response(status) if status else None
         if response is not None and response.schema is not None:
             return causes.SHAPE(object_component(run.spec, response.schema, where) or operation.label)
