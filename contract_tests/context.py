@@ -24,6 +24,7 @@ from contract_tests.ledger import Ledger
 from contract_tests.operations import CREATE, DELETE, MODIFY, Facts, facts
 from contract_tests.target import Credentials, Target
 
+
 def _has(container: Any, step: Any) -> bool:
     if isinstance(container, dict):
         return step in container
