@@ -35,3 +35,14 @@ async def _delete_never_works(app: App, request: Request) -> Response:
 
 
 delete_never_works = middleware(_delete_never_works)
+
+
+async def _slow(app: App, request: Request) -> Response:
+    # A live server's pace: every answer takes 150 ms more than the mock's.
+    import asyncio
+
+    await asyncio.sleep(0.15)
+    return await call(app, request)
+
+
+slow = middleware(_slow)

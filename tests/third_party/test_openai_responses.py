@@ -1,9 +1,8 @@
 """The CLI against an Assistants-compatible implementation nobody here wrote: `openai-responses`
 (PyPI), a mock of the OpenAI API with stateful assistants, served over HTTP.
 
-The report must list exactly its real deviations from the contract, each once, and no false alarm.
-Each expected deviation below was checked against the spec by hand; what the library does is in
-the comment beside it.
+The report must list its real deviations from the contract, each once, and nothing else. Each
+deviation below was checked against the spec by hand; what the library does is written beside it.
 """
 
 from __future__ import annotations
@@ -31,9 +30,16 @@ EXPECTED: dict[str, str] = {
     "undeclared-method": "a method a path lacks (PUT /assistants) is 404 with an empty body, not the error body",
     "status-undeclared:404": "list and create answer 404 (e.g. an unknown cursor), which they do not declare",
     "unknown-id": "deleting an id no assistant has (or one already deleted) answers 200 with deleted: false",
-    "shape:ListAssistantsResponse": "list pages lack \"object\": \"list\"",
+    "shape:ListAssistantsResponse": 'list pages lack "object": "list"',
+}
+# Also real, checked by hand, but met only when generation happens to send what shows them.
+MAY_ALSO_FIND: dict[str, str] = {
     "write-not-kept:response_format": "response_format's json_schema.schema comes back as schema_ (a pydantic "
     "alias), so the schema sent is lost",
+    "write-not-kept:instructions": "a modify with instructions: null does not clear them (null is dropped)",
+    "shape:AssistantTool": "a file_search tool sent without its options comes back with file_search: null "
+    "(the spec: an object, or absent)",
+    "shape:NullableToolResources": "tool_resources come back with null members (code_interpreter: null)",
 }
 
 
@@ -72,9 +78,12 @@ def run(openai_responses_url: str) -> dict[str, object]:
 
 def test_the_report_lists_its_real_deviations_once_each(run: dict[str, object]) -> None:
     assert run["exit"] == 1, run["stderr"]
-    found = counted_deviations(str(run["junit"]))
-    print(sorted(found))
-    assert set(found) == set(EXPECTED), f"found {sorted(found)}"
+    found = set(counted_deviations(str(run["junit"])))
+    assert set(EXPECTED) <= found, f"missed {sorted(set(EXPECTED) - found)}"
+    # Nothing else: every deviation reported is one reviewed against the spec (no false alarm).
+    assert found <= set(EXPECTED) | set(MAY_ALSO_FIND), (
+        f"unreviewed: {sorted(found - set(EXPECTED) - set(MAY_ALSO_FIND))}"
+    )
 
 
 def test_the_report_stays_small_and_keeps_keys_out(run: dict[str, object]) -> None:
