@@ -101,6 +101,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     trickle: float = 0.0  # seconds between bytes (0: all at once)
 
     def _serve(self) -> None:
+        type(self).arrived.set()
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length) if length else b""
         status, headers, content = type(self).answer(self.command, self.path, dict(self.headers), body)
@@ -124,15 +125,26 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         return None
 
 
+class URL(str):
+    """The stand-in's base URL; ``arrived`` is set once a first request came in."""
+
+    arrived: threading.Event
+
+
 @contextlib.contextmanager
-def serving(answer: Callable[..., Answer], *, trickle: float = 0.0, path: str = "/v1") -> Iterator[str]:
-    handler = type("Handler", (_Handler,), {"answer": staticmethod(answer), "trickle": trickle})
+def serving(answer: Callable[..., Answer], *, trickle: float = 0.0, path: str = "/v1") -> Iterator[URL]:
+    arrived = threading.Event()
+    handler = type(
+        "Handler", (_Handler,), {"answer": staticmethod(answer), "trickle": trickle, "arrived": arrived}
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{path}"
+        url = URL(f"http://127.0.0.1:{server.server_address[1]}{path}")
+        url.arrived = arrived
+        yield url
     finally:
         server.shutdown()
         server.server_close()

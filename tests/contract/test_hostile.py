@@ -112,7 +112,8 @@ def test_a_trickling_target_cannot_hold_a_request(tmp_path: Path) -> None:
 def test_ctrl_c_is_effective_while_a_target_holds_a_request(target) -> None:
     with target[1]() as url:
         process = _start("--base-url", url, "--bearer", KEY)
-        time.sleep(8)  # well into the first request (or the wait before its retry)
+        assert url.arrived.wait(120), "the CLI never sent its first request"
+        time.sleep(3)  # well into the first request (or the wait before its retry)
         sent = time.monotonic()
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
