@@ -22,6 +22,7 @@ import yaml
 
 from .beta_profiles import UnknownProfileError
 from .model import Match, Operation, Parameter, ProfileView, Response, Spec, Validator
+from .resources import Resource
 from .schemas import SchemaReader, resolve
 from .security import AuthLayout, Scheme, Security
 
@@ -76,6 +77,7 @@ __all__ = [
     "Operation",
     "Parameter",
     "ProfileView",
+    "Resource",
     "Response",
     "SchemaReader",
     "Scheme",

@@ -19,7 +19,8 @@ import jsonschema_rs
 import yaml
 
 from .beta_profiles import Profiles
-from .schemas import SchemaReader, escape, resolve
+from .resources import Resource, find_resources
+from .schemas import SchemaReader, escape, pointer, resolve
 from .security import Security
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -237,6 +238,16 @@ class ProfileView(SchemaReader):
                 )
         return Match(None, {}, False, ())
 
+    # -- resources ------------------------------------------------------------------------------
+    @functools.cached_property
+    def resources(self) -> tuple[Resource, ...]:
+        """The collections this profile serves, with their operations by HTTP method (see resources.py)."""
+        return find_resources(self)
+
+    def resource_of(self, operation: Operation) -> Resource | None:
+        """The resource an operation belongs to (create, list, read, modify or delete), if any."""
+        return next((r for r in self.resources if r.kind_of(operation) is not None), None)
+
     # -- schemas ----------------------------------------------------------------------------------
     def component(self, name: str) -> dict[str, Any]:
         return self.document["components"]["schemas"][name]
@@ -261,7 +272,8 @@ class ProfileView(SchemaReader):
 
         Compiled once per schema object (or pointer) and kept for the life of the view.
         """
-        wanted = {"$ref": schema} if isinstance(schema, str) else schema
+        # A pointer is followed here: the compiled root holds only the components, not the paths.
+        wanted = pointer(self.document, schema) if isinstance(schema, str) else schema
         key: Any = schema if isinstance(schema, str) else id(schema)
         with self._lock:
             found = self._validators.get(key)
@@ -366,4 +378,14 @@ class Spec:
         return (self.raw.get("info") or {}).get(name, default)
 
 
-__all__ = ["Match", "Operation", "Parameter", "ProfileView", "Response", "Spec", "Validator", "resolve"]
+__all__ = [
+    "Match",
+    "Operation",
+    "Parameter",
+    "ProfileView",
+    "Resource",
+    "Response",
+    "Spec",
+    "Validator",
+    "resolve",
+]
