@@ -151,13 +151,25 @@ def _phases(value: str) -> tuple[str, ...]:
     help="Write a Markdown report (e.g. to $GITHUB_STEP_SUMMARY).",
 )
 @click.option("--no-progress", is_flag=True, help="No live progress display.")
+@click.option(
+    "--replay",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Instead of generating tests, replay this recording (HAR, e.g. from assistants-proxy --record) "
+    "against --base-url and report where its answers differ from the recorded ones.",
+)
 def command(**options: object) -> None:
     """Check that an Assistants API deployment conforms to the contract in spec/openapi.yaml.
 
     \b
     Exit codes: 0 conforms, 1 violations found, 2 usage error, bad configuration,
     credentials refused or target unreachable, 130 interrupted (cleanup still ran).
+    With --replay: 0 no difference, 1 differences, 2 usage error.
     """
+    replay = options.pop("replay")
+    if replay is not None:
+        from contract_tests.proxy.replay import run_from_cli
+
+        sys.exit(run_from_cli({**options, "replay": replay}))
     sys.exit(execute(**options))  # type: ignore[arg-type]
 
 

@@ -107,11 +107,11 @@ class Exchange:
     @functools.cached_property
     def request_json(self) -> Any:
         """The request body as JSON; ``NOT_JSON`` when it does not parse, None when empty."""
-        return _parse(self.request_body)
+        return parse_json(self.request_body)
 
     @functools.cached_property
     def response_json(self) -> Any:
-        return _parse(self.response_body)
+        return parse_json(self.response_body)
 
     # -- what the spec says about it --------------------------------------------------------------
     @property
@@ -162,7 +162,7 @@ class Exchange:
 NOT_JSON = _NOT_JSON
 
 
-def _parse(body: bytes) -> Any:
+def parse_json(body: bytes) -> Any:
     if not body.strip():
         return None
     try:

@@ -17,6 +17,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 
@@ -124,11 +125,12 @@ def _url(host: str, port: int, path: str) -> str:
 class _Intake(threading.Thread):
     """Reads the worker's messages and feeds the checker (a respawned worker connects again)."""
 
-    def __init__(self, server: socket.socket, checker: Checker, ready_line: str) -> None:
+    def __init__(self, server: socket.socket, checker: Checker, ready_line: str, address: tuple) -> None:
         super().__init__(name="assistants-proxy-checker", daemon=True)
         self.server = server
         self.checker = checker
         self.ready_line = ready_line
+        self.address = address
         self.announced = threading.Event()
         self.connected = threading.Event()
         self.idle = threading.Event()
@@ -154,6 +156,7 @@ class _Intake(threading.Thread):
     def _take(self, message: tuple) -> None:
         if message[0] == channel.HELLO:
             if not self.announced.is_set():
+                _wait_listening(self.address)
                 sys.stdout.write(self.ready_line + "\n")
                 sys.stdout.flush()
                 self.announced.set()
@@ -164,6 +167,19 @@ class _Intake(threading.Thread):
         except Exception:  # noqa: BLE001 - one exchange the checker cannot handle is reported, not fatal
             print("assistants-proxy: internal error while checking an exchange:", file=sys.stderr)
             print(self.checker.secrets.mask(traceback.format_exc()), file=sys.stderr)
+
+
+def _wait_listening(address: tuple, timeout: float = 30.0) -> None:
+    """The worker said hello; wait until its port takes connections before saying the URL."""
+    host, port = address
+    probe_host = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(host, host)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection((probe_host, port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.02)
 
 
 def serve(settings: Settings) -> int:
@@ -211,7 +227,12 @@ def serve(settings: Settings) -> int:
     folder = tempfile.mkdtemp(prefix="assistants-proxy-")  # mode 0700: only this user can connect
     path = os.path.join(folder, "channel")
     listener = channel.listen(path)
-    intake = _Intake(listener, checker, f"assistants-proxy listening on {_url(settings.host, port, mount)}")
+    intake = _Intake(
+        listener,
+        checker,
+        f"assistants-proxy listening on {_url(settings.host, port, mount)}",
+        (settings.host, port),
+    )
     intake.start()
     os.environ[SETTINGS_ENV] = json.dumps({"upstream": settings.upstream, "channel": path})
     server = Server(

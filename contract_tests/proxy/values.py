@@ -54,12 +54,17 @@ def differences(
     path: str = "",
     skip: tuple[str, ...] = (),
     words: tuple[str, str] = ("expected", "got"),
+    ignored: dict[int, tuple[str, ...]] | None = None,
 ) -> list[str]:
-    """Where ``got`` differs from ``expected`` in a field the schema declares (``skip``: top-level
-    fields not to compare)."""
+    """Where ``got`` differs from ``expected`` in a field the schema declares.
+
+    ``skip``: top-level fields not to compare; ``ignored``: fields not to compare wherever an
+    object schema appears, by ``id()`` of the resolved schema (e.g. server-set timestamps).
+    """
     before, after = words
     declared = _declared(view, schema) if isinstance(expected, dict) and isinstance(got, dict) else {}
     if declared:
+        skip = skip + (ignored or {}).get(id(view.non_null(schema)), ())
         problems = []
         for name, prop in declared.items():
             if name in skip or (name not in expected and name not in got):
@@ -70,7 +75,9 @@ def differences(
             elif name not in expected:
                 problems.append(f"{where}: {before} nothing, {after} {show(got[name])}")
             else:
-                problems += differences(view, prop, expected[name], got[name], path=where, words=words)
+                problems += differences(
+                    view, prop, expected[name], got[name], path=where, words=words, ignored=ignored
+                )
         return problems
     items = view.non_null(schema).get("items") if isinstance(schema, dict) else None
     if isinstance(expected, list) and isinstance(got, list) and items is not None:
@@ -78,7 +85,7 @@ def differences(
             return [f"{path or 'value'}: {before} {len(expected)} items, {after} {len(got)}"]
         problems = []
         for i, (a, b) in enumerate(zip(expected, got, strict=True)):
-            problems += differences(view, items, a, b, path=f"{path}[{i}]", words=words)
+            problems += differences(view, items, a, b, path=f"{path}[{i}]", words=words, ignored=ignored)
         return problems
     if not same(expected, got):
         return [f"{path or 'value'}: {before} {show(expected)}, {after} {show(got)}"]
