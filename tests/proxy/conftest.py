@@ -6,12 +6,13 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from mock_server import DEFAULT_API_KEYS
+from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
 from tests.mock.harness import MockProcess
 
 from .harness import ProxyProcess
 
 KEY_1, KEY_2 = DEFAULT_API_KEYS
+VIRTUAL_KEY = DEFAULT_VIRTUAL_KEYS[0]
 
 
 @pytest.fixture(scope="module")
