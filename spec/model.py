@@ -246,7 +246,11 @@ class ProfileView(SchemaReader):
 
     def resource_of(self, operation: Operation) -> Resource | None:
         """The resource an operation belongs to (create, list, read, modify or delete), if any."""
-        return next((r for r in self.resources if r.kind_of(operation) is not None), None)
+        return self._resource_by_operation.get(operation.id)
+
+    @functools.cached_property
+    def _resource_by_operation(self) -> dict[str, Resource]:
+        return {op.id: r for r in self.resources for op in self.operations.values() if r.kind_of(op) is not None}
 
     # -- schemas ----------------------------------------------------------------------------------
     def component(self, name: str) -> dict[str, Any]:
@@ -272,12 +276,15 @@ class ProfileView(SchemaReader):
 
         Compiled once per schema object (or pointer) and kept for the life of the view.
         """
-        # A pointer is followed here: the compiled root holds only the components, not the paths.
-        wanted = pointer(self.document, schema) if isinstance(schema, str) else schema
         key: Any = schema if isinstance(schema, str) else id(schema)
+        found = self._validators.get(key)
+        if found is not None and (isinstance(schema, str) or found.schema is schema):
+            return found
         with self._lock:
             found = self._validators.get(key)
             if found is None or (not isinstance(schema, str) and found.schema is not schema):
+                # A pointer is followed here: the compiled root holds only the components, not the paths.
+                wanted = pointer(self.document, schema) if isinstance(schema, str) else schema
                 found = self._validators[key] = Validator(self.document, wanted)
             return found
 

@@ -128,19 +128,24 @@ def _page(ex: Exchange) -> list[dict[str, Any]]:
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
 
-def _seen_objects(ex: Exchange) -> Iterator[tuple[str, dict[str, Any] | None]]:
+def _seen_objects(ex: Exchange) -> list[tuple[str, dict[str, Any] | None]]:
     """(id, object or None) for each object a successful answer shows: the item a read, modify or
     delete names, or each item of a list page."""
+    cached = ex.notes.get("seen")
+    if cached is not None:
+        return cached
+    found: list[tuple[str, dict[str, Any] | None]] = []
     resource = ex.resource
-    if resource is None or resource.id_field is None or not ex.complete:
-        return
-    if ex.kind in ("read", "modify", "delete") and ex.succeeded and ex.object_id is not None:
-        body = ex.response_json
-        yield ex.object_id, body if ex.kind != "delete" and isinstance(body, dict) else None
-    for item in _page(ex):
-        object_id = item.get(resource.id_field)
-        if isinstance(object_id, str):
-            yield object_id, item
+    if resource is not None and resource.id_field is not None and ex.complete:
+        if ex.kind in ("read", "modify", "delete") and ex.succeeded and ex.object_id is not None:
+            body = ex.response_json
+            found.append((ex.object_id, body if ex.kind != "delete" and isinstance(body, dict) else None))
+        for item in _page(ex):
+            object_id = item.get(resource.id_field)
+            if isinstance(object_id, str):
+                found.append((object_id, item))
+    ex.notes["seen"] = found
+    return found
 
 
 def _when(write: Write) -> str:

@@ -33,6 +33,7 @@ class Sender:
         self.path = path
         self.transport: asyncio.Transport | None = None
         self.unsent = 0
+        self._batch: list[bytes] = []
 
     async def connect(self) -> None:
         loop = asyncio.get_running_loop()
@@ -43,13 +44,22 @@ class Sender:
         if transport is None or transport.is_closing() or transport.get_write_buffer_size() > MAX_BACKLOG:
             self.unsent += 1
             return False
-        transport.write(encode(message))
+        if not self._batch:
+            # Frames of one turn of the event loop go out in one write.
+            asyncio.get_running_loop().call_soon(self._write)
+        self._batch.append(encode(message))
         return True
+
+    def _write(self) -> None:
+        batch, self._batch = self._batch, []
+        if batch and self.transport is not None and not self.transport.is_closing():
+            self.transport.write(b"".join(batch))
 
     async def flush(self, timeout: float = 5.0) -> None:
         transport = self.transport
         if transport is None:
             return
+        self._write()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while transport.get_write_buffer_size() and loop.time() < deadline and not transport.is_closing():

@@ -3,10 +3,11 @@ against what the operation declares (side server). Every fact comes from the spe
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
-from assistants_spec import Operation, Response, Validator
+from assistants_spec import AuthLayout, Operation, Response, Security, Validator
 
 from mock_server.validation import coerce_query_value
 
@@ -38,6 +39,8 @@ def field_name(path: list[Any]) -> str:
 
 def schema_problem(validator: Validator, value: Any, what: str) -> Problem | None:
     """The first way ``value`` breaks the schema, keyed by the schema rule it breaks."""
+    if validator.is_valid(value):
+        return None
     error = validator.first_error(value)
     if error is None:
         return None
@@ -51,6 +54,11 @@ def schema_problem(validator: Validator, value: Any, what: str) -> Problem | Non
     where = field_name(list(error.instance_path))
     message = error.message if len(error.message) <= _MESSAGE else error.message[:_MESSAGE] + "..."
     return Problem(f"{what}:{rule}:{detail}", f"{what} {where}: {message}")
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(security: Security, names: tuple[str, ...]) -> AuthLayout:
+    return security.layout(names)
 
 
 def _parameter_value(raw: str, schema: dict[str, Any]) -> Any:
@@ -79,10 +87,10 @@ def request_credentials(ex: Exchange, ledger: Any) -> Iterator[Problem]:
     if ex.operation is None:
         return
     security = ex.view.spec.security
-    names = [key.decode("latin-1") for key, _ in ex.request_headers]
-    layout = security.layout(names)
+    names = tuple(sorted({key.decode("latin-1").lower() for key, _ in ex.request_headers}))
+    layout = _layout(security, names)
     if layout.chosen is None:
-        sent = sorted({n.lower() for n in names} & security.header_names)
+        sent = sorted(set(names) & security.header_names)
         yield Problem(
             "missing",
             "no documented credential combination: sent "

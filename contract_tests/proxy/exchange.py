@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import orjson
-from assistants_spec import Match, Operation, ProfileView, Resource, Spec
+from assistants_spec import Match, Operation, ProfileView, Resource, Security, Spec
 
 CLIENT, SERVER = "client", "server"
 _NOT_JSON = object()
@@ -43,6 +43,7 @@ class Exchange:
     view: ProfileView | None = field(default=None, repr=False)
     tenant: str | None = field(default=None, repr=False)
     client_problems: list[str] = field(default_factory=list, repr=False)
+    notes: dict[str, Any] = field(default_factory=dict, repr=False)  # what checks work out once
 
     # -- wire format between worker and checker ---------------------------------------------------
     def to_frame(self) -> tuple:
@@ -91,10 +92,18 @@ class Exchange:
         return self.response_size > len(self.response_body)
 
     def request_header(self, name: str) -> str | None:
-        return _header(self.request_headers, name)
+        return self._request_headers.get(name.lower())
 
     def response_header(self, name: str) -> str | None:
-        return _header(self.response_headers, name)
+        return self._response_headers.get(name.lower())
+
+    @functools.cached_property
+    def _request_headers(self) -> dict[str, str]:
+        return _first_values(self.request_headers)
+
+    @functools.cached_property
+    def _response_headers(self) -> dict[str, str]:
+        return _first_values(self.response_headers)
 
     @functools.cached_property
     def query_values(self) -> dict[str, str]:
@@ -131,7 +140,7 @@ class Exchange:
             return None
         return self.view.resource_of(self.operation)
 
-    @property
+    @functools.cached_property
     def kind(self) -> str | None:
         """``create``, ``list``, ``read``, ``modify`` or ``delete`` (see ``assistants_spec.Resource``)."""
         resource = self.resource
@@ -152,8 +161,8 @@ class Exchange:
     def understand(self, spec: Spec, mount: str, profile: str | None) -> None:
         """Match the request to an operation of the profile it asks for (or the one forced)."""
         self.api_path = _relative(self.path, mount, spec)
-        chosen = profile or spec.profile_for_header(self.request_header(spec.beta_header))
-        self.view = spec.view(chosen)
+        chosen = profile or _profile_for(spec, self.request_header(spec.beta_header))
+        self.view = _view(spec, chosen)
         if self.api_path is not None:
             self.match = self.view.match(self.method, self.api_path)
         self.tenant = tenant_of(spec, self.request_headers)
@@ -171,12 +180,11 @@ def parse_json(body: bytes) -> Any:
         return _NOT_JSON
 
 
-def _header(headers: list[tuple[bytes, bytes]], name: str) -> str | None:
-    wanted = name.lower().encode("latin-1")
+def _first_values(headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    found: dict[str, str] = {}
     for key, value in headers:
-        if key.lower() == wanted:
-            return value.decode("latin-1")
-    return None
+        found.setdefault(key.decode("latin-1").lower(), value.decode("latin-1"))
+    return found
 
 
 def _relative(path: str, mount: str, spec: Spec) -> str | None:
@@ -194,13 +202,27 @@ def tenant_of(spec: Spec, headers: list[tuple[bytes, bytes]]) -> str | None:
     Routing headers of a gateway (``security.layout``) are not part of it, and the values themselves
     are never kept.
     """
-    names = [key.decode("latin-1") for key, _ in headers]
-    layout = spec.security.layout(names)
-    wanted = {name.lower() for name in layout.credential_headers}
+    wanted = _credential_names(spec.security, tuple(sorted({key.lower() for key, _ in headers})))
     if not wanted:
         return None
     digest = hashlib.sha256()
     for key, value in sorted(headers):
-        if key.decode("latin-1").lower() in wanted:
+        if key.lower() in wanted:
             digest.update(key.lower() + b"\0" + value + b"\0")
     return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=256)
+def _profile_for(spec: Spec, value: str | None) -> str | None:
+    return spec.profile_for_header(value)
+
+
+@functools.lru_cache(maxsize=16)
+def _view(spec: Spec, profile: str | None) -> ProfileView:
+    return spec.view(profile)
+
+
+@functools.lru_cache(maxsize=256)
+def _credential_names(security: Security, names: tuple[bytes, ...]) -> frozenset[bytes]:
+    layout = security.layout([name.decode("latin-1") for name in names])
+    return frozenset(name.lower().encode("latin-1") for name in layout.credential_headers)

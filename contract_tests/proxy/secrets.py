@@ -8,6 +8,7 @@ any bearer token, and anything shaped like an API key (``sk-...``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistants_spec import Spec
@@ -18,22 +19,32 @@ _SECRET_NAME = re.compile(r"(?i)(key|token|secret|auth|password|passwd|cookie|se
 _KEY_SHAPED = re.compile(r"\b((?:sk|rk|pk)-[A-Za-z0-9_\-]{8,})")
 
 
+@functools.lru_cache(maxsize=1024)
+def _secret_name(lowered: str) -> bool:
+    return bool(_SECRET_NAME.search(lowered))
+
+
 class Secrets:
     def __init__(self, spec: Spec) -> None:
         self.masker = Masker()
         self.credential_headers = spec.security.credential_headers
         self.schemes = spec.security
+        self._learnt: set[tuple[bytes, bytes]] = set()
 
     def is_secret_header(self, name: str) -> bool:
         lowered = name.lower()
-        return lowered in self.credential_headers or bool(_SECRET_NAME.search(lowered))
+        return lowered in self.credential_headers or _secret_name(lowered)
 
     def learn(self, headers: list[tuple[bytes, bytes]]) -> None:
         """Remember the secret values a request carries, so that they are masked everywhere."""
         for key, raw in headers:
+            if (key, raw) in self._learnt:
+                continue
             name = key.decode("latin-1")
             if not self.is_secret_header(name):
                 continue
+            if len(self._learnt) < 10_000:
+                self._learnt.add((key, raw))
             value = raw.decode("latin-1").strip()
             scheme = self.schemes.scheme_for_header(name)
             secret = scheme.secret_of(value) if scheme is not None else None
