@@ -250,7 +250,9 @@ class ProfileView(SchemaReader):
 
     @functools.cached_property
     def _resource_by_operation(self) -> dict[str, Resource]:
-        return {op.id: r for r in self.resources for op in self.operations.values() if r.kind_of(op) is not None}
+        return {
+            op.id: r for r in self.resources for op in self.operations.values() if r.kind_of(op) is not None
+        }
 
     # -- schemas ----------------------------------------------------------------------------------
     def component(self, name: str) -> dict[str, Any]:
