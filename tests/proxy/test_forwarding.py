@@ -224,3 +224,23 @@ def test_an_unreachable_upstream_gets_a_proxy_error_not_a_violation(start_proxy)
     assert proxy.stop() == 0
     assert proxy.violations() == []
     assert any("without a complete answer from the upstream: 1" in line for line in proxy.lines)
+
+
+def test_a_chunked_request_body_and_a_head_request_pass_through(tapped, start_proxy):
+    mock, tap_path = tapped
+    proxy = start_proxy(mock.url)
+    headers = {
+        "Authorization": f"Bearer {KEY_1}",
+        "OpenAI-Beta": "assistants=v2",
+        "Content-Type": "application/json",
+    }
+    pieces = [b'{"model": "gpt-4o", ', b'"name": "in pieces"}']
+    created = httpx.post(proxy.url + "/assistants", headers=headers, content=iter(pieces), timeout=10)
+    assert created.status_code == 200 and created.json()["name"] == "in pieces"
+    head = httpx.head(proxy.url + "/assistants", headers=headers, timeout=10)
+    after = httpx.get(proxy.url + "/assistants", headers=headers, timeout=10)  # the proxy still works
+    assert after.status_code == 200
+    assert proxy.stop() == 0
+    seen = [s for s in tap.read(tap_path) if s["raw_path"] != b"/health"]
+    assert seen[0]["body"] == b"".join(pieces)
+    assert seen[1]["method"] == "HEAD" and seen[1]["status"] == head.status_code
