@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import pathlib
 import re
 import statistics
@@ -103,6 +104,30 @@ def start_prism_proxy(workdir: pathlib.Path, upstream: str) -> tuple[subprocess.
     return process, url
 
 
+def cpu_seconds(root: int) -> float:
+    """CPU time (user + system) used so far by a process and all its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in pathlib.Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    return sum(times.get(pid, 0.0) for pid in tree)
+
+
 def run_wrk(
     wrk: str,
     workdir: pathlib.Path,
@@ -178,18 +203,16 @@ def main() -> int:
                     for target in TARGETS:
                         bench.log(f"round {number + 1}: {scenario} {target}")
                         url = urls[target][scenario]
-                        runs.setdefault((scenario, target, "load"), []).append(
-                            run_wrk(
-                                wrk,
-                                workdir,
-                                url,
-                                method,
-                                body,
-                                threads=2,
-                                connections=args.connections,
-                                duration=args.duration,
-                            )
-                        )
+                        pid = {"direct": mock.pid, "proxy": proxy.pid, "prism": prism.pid}[target]
+                        before = cpu_seconds(pid)
+                        load = run_wrk(
+                            wrk, workdir, url, method, body,
+                            threads=2, connections=args.connections, duration=args.duration,
+                        )  # fmt: skip
+                        # CPU time the target itself (the mock, or the proxy alone) spent per request:
+                        # unlike wall-clock figures, barely moved by other jobs on the machine.
+                        load["cpu_us"] = (cpu_seconds(pid) - before) / max(load["requests"], 1) * 1e6
+                        runs.setdefault((scenario, target, "load"), []).append(load)
                         runs.setdefault((scenario, target, "one"), []).append(
                             run_wrk(
                                 wrk,
@@ -238,7 +261,7 @@ def show(runs, args, judged: dict[str, int]) -> int:
     )
     header = (
         f"{'scenario':<20}{'direct r/s':>11}{'proxy r/s':>11}{'prism r/s':>11}{'proxy/prism':>12}"
-        f"{'p50 direct':>12}{'+proxy':>9}{'+prism':>9}  target"
+        f"{'p50 direct':>12}{'+proxy':>9}{'+prism':>9}{'CPU us/req mock|proxy|prism':>30}  target"
     )
     print(header)
     print("-" * len(header))
@@ -246,6 +269,7 @@ def show(runs, args, judged: dict[str, int]) -> int:
     summary = {}
     for scenario in SCENARIOS:
         rps = {t: median(scenario, t, "load", "rps") for t in TARGETS}
+        cpu = {t: median(scenario, t, "load", "cpu_us") for t in TARGETS}
         p50 = {t: median(scenario, t, "one", "p50_us") / 1000 for t in TARGETS}
         ratio = rps["proxy"] / rps["prism"]
         added, prism_added = p50["proxy"] - p50["direct"], p50["prism"] - p50["direct"]
@@ -261,12 +285,14 @@ def show(runs, args, judged: dict[str, int]) -> int:
             verdict += f" ({errors} non-2xx/socket errors!)"
         print(
             f"{LABELS[scenario]:<20}{rps['direct']:>11,.0f}{rps['proxy']:>11,.0f}{rps['prism']:>11,.0f}{ratio:>11.2f}x"
-            f"{p50['direct']:>10.2f}ms{added:>7.2f}ms{prism_added:>7.2f}ms  {verdict}"
+            f"{p50['direct']:>10.2f}ms{added:>7.2f}ms{prism_added:>7.2f}ms"
+            f"{cpu['direct']:>16,.0f} |{cpu['proxy']:>6,.0f} |{cpu['prism']:>6,.0f}  {verdict}"
         )
         summary[scenario] = {
             "rps": rps,
             "p50_ms": p50,
             "ratio": ratio,
+            "cpu_us": cpu,
             "added_p50_ms": added,
             "errors": errors,
         }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import socket
 import ssl
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ class Origin:
             raise ValueError(f"--upstream has an invalid port: {url!r}") from None
         return cls(parts.scheme, parts.hostname, port, parts.path.rstrip("/"))
 
-    @property
+    @functools.cached_property
     def host_header(self) -> bytes:
         default = 443 if self.scheme == "https" else 80
         host = f"[{self.host}]" if ":" in self.host else self.host
