@@ -44,6 +44,8 @@ class Exchange:
     tenant: str | None = field(default=None, repr=False)
     client_problems: list[str] = field(default_factory=list, repr=False)
     notes: dict[str, Any] = field(default_factory=dict, repr=False)  # what checks work out once
+    _resource: Resource | None = field(default=None, repr=False)
+    _kind: str | None = field(default=None, repr=False)
 
     # -- wire format between worker and checker ---------------------------------------------------
     def to_frame(self) -> tuple:
@@ -134,17 +136,14 @@ class Exchange:
             return self.operation.label
         return f"{self.method} {self.api_path or self.path}"
 
-    @functools.cached_property
+    @property
     def resource(self) -> Resource | None:
-        if self.operation is None or self.view is None:
-            return None
-        return self.view.resource_of(self.operation)
+        return self._resource
 
-    @functools.cached_property
+    @property
     def kind(self) -> str | None:
         """``create``, ``list``, ``read``, ``modify`` or ``delete`` (see ``assistants_spec.Resource``)."""
-        resource = self.resource
-        return resource.kind_of(self.operation) if resource is not None else None
+        return self._kind
 
     @property
     def object_id(self) -> str | None:
@@ -165,6 +164,9 @@ class Exchange:
         self.view = _view(spec, chosen)
         if self.api_path is not None:
             self.match = self.view.match(self.method, self.api_path)
+        operation = self.operation
+        self._resource = self.view.resource_of(operation) if operation is not None else None
+        self._kind = self._resource.kind_of(operation) if self._resource is not None else None
         self.tenant = tenant_of(spec, self.request_headers)
 
 

@@ -19,7 +19,6 @@ import time
 from typing import Any
 
 from .channel import EXCHANGE, HELLO, Sender
-from .exchange import Exchange
 from .upstream import Origin, Pool, UpstreamError
 
 SETTINGS_ENV = "ASSISTANTS_PROXY_WORKER"
@@ -39,6 +38,7 @@ _HOP = frozenset(
         b"upgrade",
     }
 )
+_NOT_FORWARDED = frozenset({b"host", b"expect"})  # Host names the upstream; the body is sent whole
 _RETRYABLE = frozenset({"GET", "HEAD", "OPTIONS", "DELETE", "PUT"})  # idempotent (RFC 9110, 9.2.2)
 
 
@@ -110,7 +110,8 @@ class Forwarder:
                 self._hand_off(seq, started, t_start, scope, record)
 
     def _hand_off(self, seq: int, started: float, t_start: int, scope: dict, record: _Record) -> None:
-        exchange = Exchange(
+        # The fields of `Exchange`, in its order (`Exchange.from_frame` reads them back).
+        frame = (
             seq,
             started,
             t_start,
@@ -129,12 +130,12 @@ class Forwarder:
         )
         # Judgements across exchanges wait until every request that started earlier has ended.
         oldest = min(self.in_flight.values(), default=None)
-        self.sender.send((EXCHANGE, exchange.to_frame(), oldest, self.sender.unsent))
+        self.sender.send((EXCHANGE, frame, oldest, self.sender.unsent))
 
     async def _forward(self, scope: dict, receive, send, record: _Record) -> None:
         method: str = scope["method"]
-        headers: list[tuple[bytes, bytes]] = scope["headers"]
-        hop = _hop_by_hop(headers)
+        headers: list[tuple[bytes, bytes]] = scope["headers"]  # names lower case (ASGI)
+        hop = _hop_by_hop(headers) if any(k == b"connection" for k, _ in headers) else _HOP
         target = scope.get("raw_path") or scope["path"].encode("utf-8")
         if scope.get("query_string"):
             target += b"?" + scope["query_string"]
@@ -148,10 +149,9 @@ class Forwarder:
         ]
         chunked = False
         for key, value in headers:
-            name = key.lower()
-            if name == b"transfer-encoding":
-                chunked = True  # the server de-chunked it; chunk it again for the upstream
-            if name in hop or name == b"host" or name == b"expect":
+            if key in hop or key in _NOT_FORWARDED:
+                if key == b"transfer-encoding":
+                    chunked = True  # the server de-chunked it; chunk it again for the upstream
                 continue
             head += (key, b": ", value, b"\r\n")
         if chunked:

@@ -43,7 +43,7 @@ _LOG_CONFIG = {
     }
 }
 _DRAIN_TIMEOUT = 30.0
-_CHECKER_NICENESS = 10  # Linux: a thread's own niceness
+_CHECKER_NICENESS = 19  # Linux: a thread's own niceness
 
 
 class StartError(Exception):
