@@ -13,6 +13,8 @@ from typing import Any
 
 from assistants_spec import Spec
 
+from .store import new_id
+
 SERVER_SET = ("id", "object", "created_at")
 
 
@@ -86,6 +88,14 @@ class Shapes:
             name: Identity() if name == spec.default_profile else _TRANSLATIONS.get(name, Identity())
             for name in spec.profiles
         }
+        # Create-time helpers the answer shows differently (e.g. `vector_stores`, answered as the
+        # `vector_store_ids` of the stores the server creates), per profile.
+        self._answered_as = {
+            name: spec.view(name).annotated(
+                spec.view(name).request_schema("createAssistant"), "x-answered-as"
+            )
+            for name in spec.profiles
+        }
         self.is_canonical = {
             name: self._props[name] == self._canonical_props and name == spec.default_profile
             for name in spec.profiles
@@ -96,6 +106,7 @@ class Shapes:
         return view.properties(view.response_schema(operation_id))["object"]["const"]
 
     def create(self, profile: str, request: dict[str, Any], ident: str, created_at: int) -> dict[str, Any]:
+        request = self._answer_helpers(profile, request)
         given = self._translations[profile].to_canonical(request, None)
         record: dict[str, Any] = {}
         for prop in self._canonical_props:
@@ -110,6 +121,23 @@ class Shapes:
             elif prop in self._defaults:
                 record[prop] = copy.deepcopy(self._defaults[prop])
         return record
+
+    def _answer_helpers(self, profile: str, request: dict[str, Any]) -> dict[str, Any]:
+        """The request with each create-time helper replaced by what the answer shows for it."""
+        for path, answered in self._answered_as[profile]:
+            parent: Any = request
+            for part in path[:-1]:
+                parent = parent.get(part) if isinstance(parent, dict) else None
+            if not isinstance(parent, dict) or path[-1] not in parent:
+                continue
+            request = copy.deepcopy(request) if parent is not request else dict(request)
+            parent = request
+            for part in path[:-1]:
+                parent = parent[part]
+            helpers = parent.pop(path[-1])
+            made = [new_id(answered["id-prefix"]) for _ in helpers or []]
+            parent[answered["field"]] = [*parent.get(answered["field"], []), *made]
+        return request
 
     def modify(self, profile: str, current: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
         """Partial update: given fields replace (lists and maps whole), null clears, others stay."""

@@ -88,6 +88,15 @@ class SchemaValidator:
         viable = [b for b in branches if b and not any(self._rules_out(e, base) for e in b)]
         if len(viable) == 1:
             return self._narrow(viable[0][0])
+        if (
+            not viable
+            and branches
+            and all(any(_kind(e) == "Type" and list(e.instance_path) == base for e in b) for b in branches)
+        ):
+            # No member takes a value of this JSON type at all (e.g. a number for a model id).
+            return _Pointed(
+                base, "invalid_type", f"{_short(repr(error.instance))} is not of an accepted type."
+            )
         if not viable:
             # Every branch refused the value on a type tag (a `const`/`enum` one level down):
             # when they all point at the same field, that field is the culprit.

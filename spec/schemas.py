@@ -118,3 +118,27 @@ class SchemaReader:
             elif self.is_nullable(prop):
                 values[name] = None
         return values
+
+    def annotated(self, schema: Any, keyword: str) -> list[tuple[tuple[str, ...], Any]]:
+        """Every property below ``schema`` carrying the extension ``keyword``, with its path.
+
+        Follows references, nullable unions and nested objects (not array items): e.g.
+        ``[(("tool_resources", "file_search", "vector_stores"), {...})]`` for ``x-answered-as``.
+        """
+        found: list[tuple[tuple[str, ...], Any]] = []
+
+        def walk(node: Any, path: tuple[str, ...], seen: frozenset[int]) -> None:
+            node = self.resolve(node)
+            if not isinstance(node, dict) or id(node) in seen:
+                return
+            seen = seen | {id(node)}
+            for branch in self.branches(node):
+                walk(branch, path, seen)
+            for name, prop in node.get("properties", {}).items():
+                prop = self.resolve(prop)
+                if keyword in prop:
+                    found.append(((*path, name), prop[keyword]))
+                walk(prop, (*path, name), seen)
+
+        walk(schema, (), frozenset())
+        return found

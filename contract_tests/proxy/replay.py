@@ -363,49 +363,41 @@ def _item_key(item: Any, key: str | None) -> Any:
 
 
 # -- the conformance CLI's --replay ---------------------------------------------------------------
-def run_from_cli(options: dict[str, Any]) -> int:
-    """``assistants-conformance --replay FILE``: the CLI's target options name the target and its
-    credentials; --report and --junit take the replay's report. Exit 0 no difference, 1
-    differences, 2 usage error, unreadable recording or unreachable target."""
+def run_from_config(config: Any, recording: pathlib.Path) -> int:
+    """``assistants-conformance --replay FILE``: the run configuration (``contract_tests.config``)
+    names the target and its credentials; --report and --junit take the replay's report. Exit 0
+    no difference, 1 differences, 2 unreadable recording or unreachable target."""
     from contract_tests.bundled_mock import MockProcess
-    from contract_tests.cli import build_target
-    from contract_tests.target import ConfigError
 
+    target = config.target
+    security = target.spec.security
+    credentials = [target.credentials.headers(security)]
+    if target.second is not None:
+        credentials.append(target.second.headers(security))
+    secrets = Secrets(target.spec)
+    for headers in credentials:
+        secrets.learn([(k.encode(), v.encode()) for k, v in headers.items()])
     mock = None
     try:
-        target = build_target(
-            base_url=options.get("base_url"),
-            api_key=options.get("api_key"),
-            virtual_key=options.get("virtual_key"),
-            bearer=options.get("bearer"),
-            second_api_key=options.get("second_api_key"),
-            headers=options.get("headers") or (),
-            beta=options.get("beta"),
-            provider=options.get("provider"),
-            custom_host=options.get("custom_host"),
-        )
-        if target.bundled:
+        base_url = target.base_url
+        if config.bundled:
             mock = MockProcess()
-            target.base_url = mock.start().rstrip("/")
-            print(f"started the bundled mock at {target.base_url}", file=sys.stderr)
-        credentials = [target.credentials.headers()]
-        if target.second is not None:
-            credentials.append(target.second.headers())
+            base_url = mock.start().rstrip("/")
+            print(f"started the bundled mock at {base_url}", file=sys.stderr)
         report = replay(
-            pathlib.Path(options["replay"]),
-            ReplayTarget(target.base_url, credentials, dict(target.extra_headers)),
+            pathlib.Path(recording),
+            ReplayTarget(base_url, credentials, dict(target.extra_headers)),
+            spec=target.spec,
+            secrets=secrets,
         )
-    except (ConfigError, ReplayError, har.HarError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (ReplayError, har.HarError) as error:
+        print(f"error: {secrets.mask(str(error))}", file=sys.stderr)
         return 2
     finally:
         if mock is not None:
             mock.stop()
-    secrets = Secrets(load_spec())
-    for headers in credentials:
-        secrets.learn([(k.encode(), v.encode()) for k, v in headers.items()])
     print(secrets.mask(render_summary(report)))
-    for path, render in ((options.get("report"), render_markdown), (options.get("junit"), render_junit)):
+    for path, render in ((config.report, render_markdown), (config.junit, render_junit)):
         if path:
             try:
                 pathlib.Path(path).write_text(secrets.mask(render(report)), encoding="utf-8")

@@ -15,7 +15,7 @@ from assistants_client.api.assistants import (
 )
 from assistants_client.models import (
     AssistantObject,
-    CodeInterpreterTool,
+    CodeInterpreterToolParam,
     CreateAssistantRequest,
     DeleteAssistantResponse,
     ListAssistantsResponse,
@@ -56,7 +56,7 @@ def test_create_sends_the_documents_example_unchanged(make_client, recorder: Rec
 
 def test_create_built_field_by_field_injects_nothing(make_client, recorder: Recorder) -> None:
     body = CreateAssistantRequest(
-        model="gpt-4-turbo", name="Math Tutor", tools=[CodeInterpreterTool(type_="code_interpreter")]
+        model="gpt-4-turbo", name="Math Tutor", tools=[CodeInterpreterToolParam(type_="code_interpreter")]
     )
     create_assistant.sync(client=make_client(), body=body)
     assert recorder.body() == {
@@ -97,7 +97,7 @@ def httpx_json(body, status: int = 200, headers: dict | None = None):
 def test_each_sync_operation_parses_its_documented_response(make_client, recorder: Recorder) -> None:
     client = make_client()
     deleted = response_example("delete", "/assistants/{assistant_id}", "deleted")
-    page = response_example("get", "/assistants", "portkey")
+    page = response_example("get", "/assistants", "three")
     recorder.then(
         httpx_json(assistant_example()), httpx_json(assistant_example()), httpx_json(assistant_example())
     )

@@ -210,3 +210,36 @@ def test_reset_deletes_everything(api, fresh):
 def test_health(api, fresh):
     response = api.get(fresh.root_url + "/health")
     assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_the_create_time_vector_store_helper_is_answered_as_a_new_store_id(api):
+    import assistants_spec
+
+    view = assistants_spec.load_spec().view()
+    [(path, answered)] = view.annotated(view.request_schema("createAssistant"), "x-answered-as")
+    assert path == ("tool_resources", "file_search", "vector_stores")
+    created = create(api, tool_resources={"file_search": {"vector_stores": [{"file_ids": ["file-1"]}]}})
+    file_search = created["tool_resources"]["file_search"]
+    assert "vector_stores" not in file_search
+    [store_id] = file_search[answered["field"]]
+    assert store_id.startswith(answered["id-prefix"]) and len(store_id) > len(answered["id-prefix"])
+    assert api.get(f"/assistants/{created['id']}").json()["tool_resources"] == created["tool_resources"]
+
+
+def test_file_search_resources_need_exactly_one_way_to_name_the_store(api):
+    for resources in ({}, {"vector_store_ids": ["vs_1"], "vector_stores": [{}]}):
+        refused = api.post(
+            "/assistants", json={"model": "gpt-4o", "tool_resources": {"file_search": resources}}
+        )
+        assert refused.status_code == 400, resources
+        assert refused.json()["error"]["param"] == "tool_resources.file_search"
+
+
+def test_reasoning_effort_and_a_null_response_format_are_accepted(api):
+    created = create(api, reasoning_effort="low", response_format=None)
+    assert created["response_format"] is None
+    modified = api.post(
+        f"/assistants/{created['id']}", json={"reasoning_effort": None, "response_format": "auto"}
+    )
+    assert modified.status_code == 200, modified.text
+    assert modified.json()["response_format"] == "auto"

@@ -6,7 +6,6 @@ spec), so loosening, tightening or dropping a limit in spec/openapi.yaml fails h
 
 from __future__ import annotations
 
-import copy
 import pathlib
 import re
 from typing import Any
@@ -15,46 +14,11 @@ import assistants_spec
 import pytest
 import yaml
 
+from tests.spec.builders import build, place, short
 from tests.spec_schemas import component_validator
 
 CASES = yaml.safe_load((pathlib.Path(__file__).with_name("documented_constraints.yaml")).read_text())
 DEFAULT_BASE = {"model": "gpt-4-turbo"}
-ABSENT = object()
-
-
-def build(value: Any) -> Any:
-    if isinstance(value, dict) and len(value) == 1:
-        ((kind, spec),) = value.items()
-        if kind == "repeat":
-            return spec["char"] * spec["times"]
-        if kind == "items":
-            return [copy.deepcopy(spec["value"]) for _ in range(spec["times"])]
-        if kind == "pairs":
-            return {
-                f"{i:0{spec['key_len']}d}"[-spec["key_len"] :]: "v" * spec["value_len"]
-                for i in range(spec["count"])
-            }
-        if kind == "absent":
-            return ABSENT
-    return value
-
-
-def place(base: dict[str, Any], field: str, value: Any) -> dict[str, Any]:
-    body = copy.deepcopy(base)
-    *parents, leaf = field.split(".")
-    target = body
-    for part in parents:
-        target = target.setdefault(part, {})
-    if value is ABSENT:
-        target.pop(leaf, None)
-    else:
-        target[leaf] = value
-    return body
-
-
-def short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) < 60 else f"{text[:40]}... ({len(text)} chars)"
 
 
 def cases(kind: str):

@@ -19,7 +19,7 @@ T = TypeVar("T", bound="AssistantObject")
 
 @_attrs_define
 class AssistantObject:
-    """Represents an assistant that can call the model and use tools.
+    """Represents an assistant that can call the model and use tools. Deprecated with the whole API (`info.x-sunset`).
 
     Attributes:
         id (str): The identifier, which can be referenced in API endpoints.
@@ -27,13 +27,12 @@ class AssistantObject:
         created_at (int): The Unix timestamp (in seconds) for when the assistant was created.
         name (None | str): The name of the assistant. The maximum length is 256 characters.
         description (None | str): The description of the assistant. The maximum length is 512 characters.
-        model (str): ID of the model to use. You can use the List models API to see all of your available models, or see
-            our Model overview for descriptions of them.
+        model (str): ID of the model the assistant uses.
         instructions (None | str): The system instructions that the assistant uses. The maximum length is 256,000
             characters.
         tools (list[CodeInterpreterTool | FileSearchTool | FunctionTool]): A list of tool enabled on the assistant.
             There can be a maximum of 128 tools per assistant. Tools can be of types code_interpreter, file_search, or
-            function. Defaults to [].
+            function.
         metadata (Metadata | None): Metadata, or null to leave it empty.
         tool_resources (None | ToolResources | Unset): Tool resources, or null for none.
         temperature (float | None | Unset): What sampling temperature to use, between 0 and 2. Higher values like 0.8
@@ -43,11 +42,10 @@ class AssistantObject:
             model considers the results of the tokens with top_p probability mass. So 0.1 means only the tokens comprising
             the top 10% probability mass are considered. We generally recommend altering this or temperature but not both.
             Defaults to 1.
-        response_format (ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatOption | ResponseFormatText
-            | Unset): Specifies the format that the model must output. Compatible with GPT-4o, GPT-4 Turbo, and all
-            GPT-3.5 Turbo models since gpt-3.5-turbo-1106. The documented string options (`none`, `auto`)
-            or an object: `{"type": "text"}`, `{"type": "json_object"}` (JSON mode) or
-            `{"type": "json_schema", "json_schema": {...}}` (Structured Outputs). Defaults to `auto`.
+        response_format (None | ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatOption |
+            ResponseFormatText | Unset): The format the model must output: `auto`, `{"type": "text"}`, `{"type":
+            "json_object"}`,
+            `{"type": "json_schema", "json_schema": {...}}`, or `null`.
     """
 
     id: str
@@ -63,7 +61,8 @@ class AssistantObject:
     temperature: float | None | Unset = UNSET
     top_p: float | None | Unset = UNSET
     response_format: (
-        ResponseFormatJsonObject
+        None
+        | ResponseFormatJsonObject
         | ResponseFormatJsonSchema
         | ResponseFormatOption
         | ResponseFormatText
@@ -138,7 +137,7 @@ class AssistantObject:
         else:
             top_p = self.top_p
 
-        response_format: dict[str, Any] | str | Unset
+        response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
             response_format = UNSET
         elif isinstance(self.response_format, ResponseFormatOption):
@@ -266,7 +265,8 @@ class AssistantObject:
 
         _response_format_data = d.pop("response_format", UNSET)
         response_format: (
-            ResponseFormatJsonObject
+            None
+            | ResponseFormatJsonObject
             | ResponseFormatJsonSchema
             | ResponseFormatOption
             | ResponseFormatText

@@ -12,42 +12,29 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.response_format_option import ResponseFormatOption
-
 T = TypeVar("T", bound="AssistantObjectV1")
 
 
 @_attrs_define
 class AssistantObjectV1:
-    """An assistant in the v1 shape of OpenAI's v1 document (top-level `file_ids`, `retrieval` tool, no `tool_resources`).
+    """An assistant in the v1 shape of OpenAI's v1 spec (top-level `file_ids`, `retrieval` tool, no
+    `tool_resources`, and no `temperature`, `top_p` or `response_format`, which the
+    third-party copy of the v1 page marks required; see `x-seed-disagreements`).
 
-    Attributes:
-        id (str): The identifier, which can be referenced in API endpoints.
-        object_ (Literal['assistant']): The object type, which is always assistant.
-        created_at (int): The Unix timestamp (in seconds) for when the assistant was created.
-        name (None | str): The name of the assistant. The maximum length is 256 characters.
-        description (None | str): The description of the assistant. The maximum length is 512 characters.
-        model (str): ID of the model to use. You can use the List models API to see all of your available models, or see
-            our Model overview for descriptions of them.
-        instructions (None | str): The system instructions that the assistant uses. The maximum length is 256,000
-            characters.
-        tools (list[CodeInterpreterTool | FunctionTool | RetrievalTool]): A list of tool enabled on the assistant. There
-            can be a maximum of 128 tools per assistant. Tools can be of types code_interpreter, retrieval, or function.
-        file_ids (list[str]): A list of file IDs attached to this assistant. There can be a maximum of 20 files attached
-            to the assistant. Files are ordered by their creation date in ascending order.
-        metadata (Metadata | None): Metadata, or null to leave it empty.
-        top_p (float | None): An alternative to sampling with temperature, called nucleus sampling, where the model
-            considers the results of the tokens with top_p probability mass. So 0.1 means only the tokens comprising the top
-            10% probability mass are considered. We generally recommend altering this or temperature but not both. Defaults
-            to 1.
-        temperature (float | None): What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make
-            the output more random, while lower values like 0.2 will make it more focused and deterministic. Defaults to 1.
-        response_format (ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatOption |
-            ResponseFormatText): Specifies the format that the model must output. Compatible with GPT-4o, GPT-4 Turbo, and
-            all
-            GPT-3.5 Turbo models since gpt-3.5-turbo-1106. The documented string options (`none`, `auto`)
-            or an object: `{"type": "text"}`, `{"type": "json_object"}` (JSON mode) or
-            `{"type": "json_schema", "json_schema": {...}}` (Structured Outputs). Defaults to `auto`.
+        Attributes:
+            id (str): The identifier, which can be referenced in API endpoints.
+            object_ (Literal['assistant']): The object type, which is always assistant.
+            created_at (int): The Unix timestamp (in seconds) for when the assistant was created.
+            name (None | str): The name of the assistant. The maximum length is 256 characters.
+            description (None | str): The description of the assistant. The maximum length is 512 characters.
+            model (str): ID of the model the assistant uses.
+            instructions (None | str): The system instructions that the assistant uses. The maximum length is 256,000
+                characters.
+            tools (list[CodeInterpreterTool | FunctionTool | RetrievalTool]): A list of tool enabled on the assistant. There
+                can be a maximum of 128 tools per assistant. Tools can be of types code_interpreter, retrieval, or function.
+            file_ids (list[str]): A list of file IDs attached to this assistant. There can be a maximum of 20 files attached
+                to the assistant. Files are ordered by their creation date in ascending order.
+            metadata (Metadata | None): Metadata, or null to leave it empty.
     """
 
     id: str
@@ -60,15 +47,6 @@ class AssistantObjectV1:
     tools: list[CodeInterpreterTool | FunctionTool | RetrievalTool | dict[str, Any]]
     file_ids: list[str]
     metadata: Metadata | None
-    top_p: float | None
-    temperature: float | None
-    response_format: (
-        ResponseFormatJsonObject
-        | ResponseFormatJsonSchema
-        | ResponseFormatOption
-        | ResponseFormatText
-        | dict[str, Any]
-    )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,24 +99,6 @@ class AssistantObjectV1:
         else:
             metadata = self.metadata
 
-        top_p: float | None
-        top_p = self.top_p
-
-        temperature: float | None
-        temperature = self.temperature
-
-        response_format: dict[str, Any] | str
-        if isinstance(self.response_format, ResponseFormatOption):
-            response_format = self.response_format.value
-        elif (
-            isinstance(self.response_format, ResponseFormatText)
-            or isinstance(self.response_format, ResponseFormatJsonObject)
-            or isinstance(self.response_format, ResponseFormatJsonSchema)
-        ):
-            response_format = self.response_format.to_dict()
-        else:
-            response_format = self.response_format
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 
@@ -154,9 +114,6 @@ class AssistantObjectV1:
                 "tools": tools,
                 "file_ids": file_ids,
                 "metadata": metadata,
-                "top_p": top_p,
-                "temperature": temperature,
-                "response_format": response_format,
             }
         )
 
@@ -237,41 +194,6 @@ class AssistantObjectV1:
         else:
             metadata = _metadata_data
 
-        _top_p_data = d.pop("top_p")
-        top_p: float | None
-        top_p = _top_p_data
-
-        _temperature_data = d.pop("temperature")
-        temperature: float | None
-        temperature = _temperature_data
-
-        _response_format_data = d.pop("response_format")
-        response_format: (
-            ResponseFormatJsonObject
-            | ResponseFormatJsonSchema
-            | ResponseFormatOption
-            | ResponseFormatText
-            | dict[str, Any]
-        )
-        if isinstance(_response_format_data, dict):
-            _response_format_type = _response_format_data.get("type")
-            if _response_format_type == "text":
-                response_format = ResponseFormatText.from_dict(_response_format_data)
-            elif _response_format_type == "json_object":
-                response_format = ResponseFormatJsonObject.from_dict(
-                    _response_format_data
-                )
-            elif _response_format_type == "json_schema":
-                response_format = ResponseFormatJsonSchema.from_dict(
-                    _response_format_data
-                )
-            else:  # a variant the spec does not know yet: kept as received
-                response_format = _response_format_data
-        elif isinstance(_response_format_data, str):
-            response_format = ResponseFormatOption(_response_format_data)
-        else:
-            response_format = _response_format_data
-
         assistant_object_v1 = cls(
             id=id,
             object_=object_,
@@ -283,9 +205,6 @@ class AssistantObjectV1:
             tools=tools,
             file_ids=file_ids,
             metadata=metadata,
-            top_p=top_p,
-            temperature=temperature,
-            response_format=response_format,
         )
 
         assistant_object_v1.additional_properties = d
@@ -312,7 +231,4 @@ class AssistantObjectV1:
 from ..models.code_interpreter_tool import CodeInterpreterTool
 from ..models.function_tool import FunctionTool
 from ..models.metadata import Metadata
-from ..models.response_format_json_object import ResponseFormatJsonObject
-from ..models.response_format_json_schema import ResponseFormatJsonSchema
-from ..models.response_format_text import ResponseFormatText
 from ..models.retrieval_tool import RetrievalTool

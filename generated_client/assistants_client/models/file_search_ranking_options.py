@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.file_search_ranking_options_ranker import FileSearchRankingOptionsRanker
+from ..models.file_search_ranker import FileSearchRanker
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FileSearchRankingOptions")
@@ -18,11 +18,11 @@ class FileSearchRankingOptions:
 
     Attributes:
         score_threshold (float): The score threshold for the file search, between 0 and 1.
-        ranker (FileSearchRankingOptionsRanker | Unset): The ranker to use for the file search. Defaults to `auto`.
+        ranker (FileSearchRanker | Unset): The ranker to use for the file search. Defaults to `auto`.
     """
 
     score_threshold: float
-    ranker: FileSearchRankingOptionsRanker | Unset = UNSET
+    ranker: FileSearchRanker | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,11 +51,11 @@ class FileSearchRankingOptions:
         score_threshold = d.pop("score_threshold")
 
         _ranker = d.pop("ranker", UNSET)
-        ranker: FileSearchRankingOptionsRanker | Unset
+        ranker: FileSearchRanker | Unset
         if isinstance(_ranker, Unset):
             ranker = UNSET
         else:
-            ranker = FileSearchRankingOptionsRanker(_ranker)
+            ranker = FileSearchRanker(_ranker)
 
         file_search_ranking_options = cls(
             score_threshold=score_threshold,

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.assistant_supported_models import AssistantSupportedModels
+from ..models.reasoning_effort_level import ReasoningEffortLevel
 from ..models.response_format_option import ResponseFormatOption
 from ..types import UNSET, Unset
 
@@ -18,16 +20,21 @@ class ModifyAssistantRequest:
     nullable field.
 
         Attributes:
-            model (str | Unset): ID of the model to use. You can use the List models API to see all of your available
-                models, or see our Model overview for descriptions of them.
+            model (AssistantSupportedModels | str | Unset): ID of the model to use. Any model id is accepted; the ids in
+                `AssistantSupportedModels` are
+                the ones OpenAI listed for assistants at the sunset, offered so that clients and docs can
+                show them.
             name (None | str | Unset): The name of the assistant. The maximum length is 256 characters.
             description (None | str | Unset): The description of the assistant. The maximum length is 512 characters.
             instructions (None | str | Unset): The system instructions that the assistant uses. The maximum length is
                 256,000 characters.
-            tools (list[CodeInterpreterTool | FileSearchTool | FunctionTool] | Unset): A list of tool enabled on the
-                assistant. There can be a maximum of 128 tools per assistant. Tools can be of types code_interpreter,
+            reasoning_effort (None | ReasoningEffortLevel | Unset): Reasoning effort for reasoning models (create and modify
+                only: the assistant object does
+                not return it). `null`, or leaving it out, leaves the choice to the model.
+            tools (list[CodeInterpreterToolParam | FileSearchToolParam | FunctionToolParam] | Unset): A list of tool enabled
+                on the assistant. There can be a maximum of 128 tools per assistant. Tools can be of types code_interpreter,
                 file_search, or function. Defaults to [].
-            tool_resources (None | ToolResources | Unset): Tool resources, or null for none.
+            tool_resources (None | ToolResourcesParam | Unset): Tool resources, or null for none.
             metadata (Metadata | None | Unset): Metadata, or null to leave it empty.
             temperature (float | None | Unset): What sampling temperature to use, between 0 and 2. Higher values like 0.8
                 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
@@ -36,37 +43,50 @@ class ModifyAssistantRequest:
                 model considers the results of the tokens with top_p probability mass. So 0.1 means only the tokens comprising
                 the top 10% probability mass are considered. We generally recommend altering this or temperature but not both.
                 Defaults to 1.
-            response_format (ResponseFormatJsonObject | ResponseFormatJsonSchema | ResponseFormatOption | ResponseFormatText
-                | Unset): Specifies the format that the model must output. Compatible with GPT-4o, GPT-4 Turbo, and all
-                GPT-3.5 Turbo models since gpt-3.5-turbo-1106. The documented string options (`none`, `auto`)
-                or an object: `{"type": "text"}`, `{"type": "json_object"}` (JSON mode) or
-                `{"type": "json_schema", "json_schema": {...}}` (Structured Outputs). Defaults to `auto`.
+            response_format (None | ResponseFormatJsonObjectParam | ResponseFormatJsonSchemaParam | ResponseFormatOption |
+                ResponseFormatTextParam | Unset): The format the model must output: `auto` (the default), `{"type": "text"}`,
+                `{"type": "json_object"}` (JSON mode) or `{"type": "json_schema", "json_schema": {...}}`
+                (Structured Outputs); `null` accepted too. Portkey's pages also list `none`, which the
+                real API refused (`x-seed-disagreements`).
     """
 
-    model: str | Unset = UNSET
+    model: AssistantSupportedModels | str | Unset = UNSET
     name: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
     instructions: None | str | Unset = UNSET
+    reasoning_effort: None | ReasoningEffortLevel | Unset = UNSET
     tools: (
-        list[CodeInterpreterTool | FileSearchTool | FunctionTool | dict[str, Any]]
+        list[
+            CodeInterpreterToolParam
+            | FileSearchToolParam
+            | FunctionToolParam
+            | dict[str, Any]
+        ]
         | Unset
     ) = UNSET
-    tool_resources: None | ToolResources | Unset = UNSET
+    tool_resources: None | ToolResourcesParam | Unset = UNSET
     metadata: Metadata | None | Unset = UNSET
     temperature: float | None | Unset = UNSET
     top_p: float | None | Unset = UNSET
     response_format: (
-        ResponseFormatJsonObject
-        | ResponseFormatJsonSchema
+        None
+        | ResponseFormatJsonObjectParam
+        | ResponseFormatJsonSchemaParam
         | ResponseFormatOption
-        | ResponseFormatText
+        | ResponseFormatTextParam
         | dict[str, Any]
         | Unset
     ) = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
+        model: str | Unset
+        if isinstance(self.model, Unset):
+            model = UNSET
+        elif isinstance(self.model, AssistantSupportedModels):
+            model = self.model.value
+        else:
+            model = self.model
 
         name: None | str | Unset
         if isinstance(self.name, Unset):
@@ -86,36 +106,47 @@ class ModifyAssistantRequest:
         else:
             instructions = self.instructions
 
+        reasoning_effort: None | str | Unset
+        if isinstance(self.reasoning_effort, Unset):
+            reasoning_effort = UNSET
+        elif isinstance(self.reasoning_effort, ReasoningEffortLevel):
+            reasoning_effort = self.reasoning_effort.value
+        else:
+            reasoning_effort = self.reasoning_effort
+
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
             tools = []
-            for componentsschemas_assistant_tools_item_data in self.tools:
-                componentsschemas_assistant_tools_item: dict[str, Any]
+            for componentsschemas_assistant_tools_param_item_data in self.tools:
+                componentsschemas_assistant_tools_param_item: dict[str, Any]
                 if (
                     isinstance(
-                        componentsschemas_assistant_tools_item_data, CodeInterpreterTool
+                        componentsschemas_assistant_tools_param_item_data,
+                        CodeInterpreterToolParam,
                     )
                     or isinstance(
-                        componentsschemas_assistant_tools_item_data, FileSearchTool
+                        componentsschemas_assistant_tools_param_item_data,
+                        FileSearchToolParam,
                     )
                     or isinstance(
-                        componentsschemas_assistant_tools_item_data, FunctionTool
+                        componentsschemas_assistant_tools_param_item_data,
+                        FunctionToolParam,
                     )
                 ):
-                    componentsschemas_assistant_tools_item = (
-                        componentsschemas_assistant_tools_item_data.to_dict()
+                    componentsschemas_assistant_tools_param_item = (
+                        componentsschemas_assistant_tools_param_item_data.to_dict()
                     )
                 else:
-                    componentsschemas_assistant_tools_item = (
-                        componentsschemas_assistant_tools_item_data
+                    componentsschemas_assistant_tools_param_item = (
+                        componentsschemas_assistant_tools_param_item_data
                     )
 
-                tools.append(componentsschemas_assistant_tools_item)
+                tools.append(componentsschemas_assistant_tools_param_item)
 
         tool_resources: dict[str, Any] | None | Unset
         if isinstance(self.tool_resources, Unset):
             tool_resources = UNSET
-        elif isinstance(self.tool_resources, ToolResources):
+        elif isinstance(self.tool_resources, ToolResourcesParam):
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
@@ -140,15 +171,15 @@ class ModifyAssistantRequest:
         else:
             top_p = self.top_p
 
-        response_format: dict[str, Any] | str | Unset
+        response_format: dict[str, Any] | None | str | Unset
         if isinstance(self.response_format, Unset):
             response_format = UNSET
         elif isinstance(self.response_format, ResponseFormatOption):
             response_format = self.response_format.value
         elif (
-            isinstance(self.response_format, ResponseFormatText)
-            or isinstance(self.response_format, ResponseFormatJsonObject)
-            or isinstance(self.response_format, ResponseFormatJsonSchema)
+            isinstance(self.response_format, ResponseFormatTextParam)
+            or isinstance(self.response_format, ResponseFormatJsonObjectParam)
+            or isinstance(self.response_format, ResponseFormatJsonSchemaParam)
         ):
             response_format = self.response_format.to_dict()
         else:
@@ -166,6 +197,8 @@ class ModifyAssistantRequest:
             field_dict["description"] = description
         if instructions is not UNSET:
             field_dict["instructions"] = instructions
+        if reasoning_effort is not UNSET:
+            field_dict["reasoning_effort"] = reasoning_effort
         if tools is not UNSET:
             field_dict["tools"] = tools
         if tool_resources is not UNSET:
@@ -184,7 +217,12 @@ class ModifyAssistantRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        model = d.pop("model", UNSET)
+        _model_data = d.pop("model", UNSET)
+        model: AssistantSupportedModels | str | Unset
+        if isinstance(_model_data, str):
+            model = AssistantSupportedModels(_model_data)
+        else:
+            model = _model_data
 
         _name_data = d.pop("name", UNSET)
         name: None | str | Unset
@@ -198,55 +236,75 @@ class ModifyAssistantRequest:
         instructions: None | str | Unset
         instructions = _instructions_data
 
+        _reasoning_effort_data = d.pop("reasoning_effort", UNSET)
+        reasoning_effort: None | ReasoningEffortLevel | Unset
+        if isinstance(_reasoning_effort_data, str):
+            reasoning_effort = ReasoningEffortLevel(_reasoning_effort_data)
+        else:
+            reasoning_effort = _reasoning_effort_data
+
         _tools = d.pop("tools", UNSET)
-        tools: list[CodeInterpreterTool | FileSearchTool | FunctionTool] | Unset = UNSET
+        tools: (
+            list[CodeInterpreterToolParam | FileSearchToolParam | FunctionToolParam]
+            | Unset
+        ) = UNSET
         if _tools is not UNSET:
             tools = []
-            for componentsschemas_assistant_tools_item_data in _tools:
-                _componentsschemas_assistant_tools_item_data = (
-                    componentsschemas_assistant_tools_item_data
+            for componentsschemas_assistant_tools_param_item_data in _tools:
+                _componentsschemas_assistant_tools_param_item_data = (
+                    componentsschemas_assistant_tools_param_item_data
                 )
-                componentsschemas_assistant_tools_item: (
-                    CodeInterpreterTool | FileSearchTool | FunctionTool | dict[str, Any]
+                componentsschemas_assistant_tools_param_item: (
+                    CodeInterpreterToolParam
+                    | FileSearchToolParam
+                    | FunctionToolParam
+                    | dict[str, Any]
                 )
-                if isinstance(_componentsschemas_assistant_tools_item_data, dict):
-                    _componentsschemas_assistant_tools_item_type = (
-                        _componentsschemas_assistant_tools_item_data.get("type")
+                if isinstance(_componentsschemas_assistant_tools_param_item_data, dict):
+                    _componentsschemas_assistant_tools_param_item_type = (
+                        _componentsschemas_assistant_tools_param_item_data.get("type")
                     )
                     if (
-                        _componentsschemas_assistant_tools_item_type
+                        _componentsschemas_assistant_tools_param_item_type
                         == "code_interpreter"
                     ):
-                        componentsschemas_assistant_tools_item = (
-                            CodeInterpreterTool.from_dict(
-                                _componentsschemas_assistant_tools_item_data
+                        componentsschemas_assistant_tools_param_item = (
+                            CodeInterpreterToolParam.from_dict(
+                                _componentsschemas_assistant_tools_param_item_data
                             )
                         )
-                    elif _componentsschemas_assistant_tools_item_type == "file_search":
-                        componentsschemas_assistant_tools_item = (
-                            FileSearchTool.from_dict(
-                                _componentsschemas_assistant_tools_item_data
+                    elif (
+                        _componentsschemas_assistant_tools_param_item_type
+                        == "file_search"
+                    ):
+                        componentsschemas_assistant_tools_param_item = (
+                            FileSearchToolParam.from_dict(
+                                _componentsschemas_assistant_tools_param_item_data
                             )
                         )
-                    elif _componentsschemas_assistant_tools_item_type == "function":
-                        componentsschemas_assistant_tools_item = FunctionTool.from_dict(
-                            _componentsschemas_assistant_tools_item_data
+                    elif (
+                        _componentsschemas_assistant_tools_param_item_type == "function"
+                    ):
+                        componentsschemas_assistant_tools_param_item = (
+                            FunctionToolParam.from_dict(
+                                _componentsschemas_assistant_tools_param_item_data
+                            )
                         )
                     else:  # a variant the spec does not know yet: kept as received
-                        componentsschemas_assistant_tools_item = (
-                            _componentsschemas_assistant_tools_item_data
+                        componentsschemas_assistant_tools_param_item = (
+                            _componentsschemas_assistant_tools_param_item_data
                         )
                 else:
-                    componentsschemas_assistant_tools_item = (
-                        _componentsschemas_assistant_tools_item_data
+                    componentsschemas_assistant_tools_param_item = (
+                        _componentsschemas_assistant_tools_param_item_data
                     )
 
-                tools.append(componentsschemas_assistant_tools_item)
+                tools.append(componentsschemas_assistant_tools_param_item)
 
         _tool_resources_data = d.pop("tool_resources", UNSET)
-        tool_resources: None | ToolResources | Unset
+        tool_resources: None | ToolResourcesParam | Unset
         if isinstance(_tool_resources_data, dict):
-            tool_resources = ToolResources.from_dict(_tool_resources_data)
+            tool_resources = ToolResourcesParam.from_dict(_tool_resources_data)
         else:
             tool_resources = _tool_resources_data
 
@@ -267,23 +325,26 @@ class ModifyAssistantRequest:
 
         _response_format_data = d.pop("response_format", UNSET)
         response_format: (
-            ResponseFormatJsonObject
-            | ResponseFormatJsonSchema
+            None
+            | ResponseFormatJsonObjectParam
+            | ResponseFormatJsonSchemaParam
             | ResponseFormatOption
-            | ResponseFormatText
+            | ResponseFormatTextParam
             | dict[str, Any]
             | Unset
         )
         if isinstance(_response_format_data, dict):
             _response_format_type = _response_format_data.get("type")
             if _response_format_type == "text":
-                response_format = ResponseFormatText.from_dict(_response_format_data)
+                response_format = ResponseFormatTextParam.from_dict(
+                    _response_format_data
+                )
             elif _response_format_type == "json_object":
-                response_format = ResponseFormatJsonObject.from_dict(
+                response_format = ResponseFormatJsonObjectParam.from_dict(
                     _response_format_data
                 )
             elif _response_format_type == "json_schema":
-                response_format = ResponseFormatJsonSchema.from_dict(
+                response_format = ResponseFormatJsonSchemaParam.from_dict(
                     _response_format_data
                 )
             else:  # a variant the spec does not know yet: kept as received
@@ -298,6 +359,7 @@ class ModifyAssistantRequest:
             name=name,
             description=description,
             instructions=instructions,
+            reasoning_effort=reasoning_effort,
             tools=tools,
             tool_resources=tool_resources,
             metadata=metadata,
@@ -327,11 +389,11 @@ class ModifyAssistantRequest:
 
 
 # Imported last, once: the classes above are defined by then, so import cycles between models resolve.
-from ..models.code_interpreter_tool import CodeInterpreterTool
-from ..models.file_search_tool import FileSearchTool
-from ..models.function_tool import FunctionTool
+from ..models.code_interpreter_tool_param import CodeInterpreterToolParam
+from ..models.file_search_tool_param import FileSearchToolParam
+from ..models.function_tool_param import FunctionToolParam
 from ..models.metadata import Metadata
-from ..models.response_format_json_object import ResponseFormatJsonObject
-from ..models.response_format_json_schema import ResponseFormatJsonSchema
-from ..models.response_format_text import ResponseFormatText
-from ..models.tool_resources import ToolResources
+from ..models.response_format_json_object_param import ResponseFormatJsonObjectParam
+from ..models.response_format_json_schema_param import ResponseFormatJsonSchemaParam
+from ..models.response_format_text_param import ResponseFormatTextParam
+from ..models.tool_resources_param import ToolResourcesParam

@@ -16,11 +16,10 @@ T = TypeVar("T", bound="ResponseFormatJsonObject")
 
 @_attrs_define
 class ResponseFormatJsonObject:
-    """JSON mode, which guarantees the message the model generates is valid JSON. You must also instruct the model to
-    produce JSON yourself via a system or user message.
+    """JSON mode, which guarantees the message the model generates is valid JSON.
 
-        Attributes:
-            type_ (Literal['json_object']): Always `json_object`.
+    Attributes:
+        type_ (Literal['json_object']): Always `json_object`.
     """
 
     type_: Literal["json_object"]

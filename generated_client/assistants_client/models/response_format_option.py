@@ -4,7 +4,6 @@ from typing import Any
 
 class ResponseFormatOption(StrEnum):
     AUTO = "auto"
-    NONE = "none"
 
     @classmethod
     def _missing_(cls, value: Any) -> "ResponseFormatOption | None":

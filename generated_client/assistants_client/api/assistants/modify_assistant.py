@@ -133,23 +133,18 @@ def _build_response(
     if 200 <= status <= 299:
         try:
             parsed = _parse_success(response=response)
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
-            raise errors.ResponseParseError(
-                f"modify_assistant: the response body is not in the documented shape ({type(error).__name__}: {errors.redact(str(error), client.secrets)})",
-                status_code=status,
-                request_id=response.headers.get(errors.REQUEST_ID_HEADER),
-                content=response.content,
-            ) from None
+        except errors.PARSE_ERRORS as error:
+            raise client.parse_error("modify_assistant", response, error) from None
     elif client.raise_on_error:
-        raise errors.from_response(response, client.secrets)
+        raise client.error_for(response)
     else:
         try:
             parsed = _parse_failure(response=response)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except errors.PARSE_ERRORS:
             # Not the documented error body (e.g. an HTML page from a proxy): the raw content stays.
             parsed = None
     if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
-        raise errors.UnexpectedStatus(status, response.content)
+        raise client.unexpected_status(response)
     return Response(
         status_code=status,
         content=response.content,
@@ -167,7 +162,8 @@ def sync_detailed(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
@@ -178,6 +174,8 @@ def sync_detailed(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -205,7 +203,8 @@ def sync(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
@@ -216,6 +215,8 @@ def sync(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -238,7 +239,8 @@ async def asyncio_detailed(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
@@ -249,6 +251,8 @@ async def asyncio_detailed(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -274,7 +278,8 @@ async def asyncio(
     """Modify an assistant
 
      Partial update. Fields left out are unchanged; an explicit `null` clears a nullable field;
-    `tools` and `metadata` are replaced whole.
+    `tools` and `metadata` are replaced whole. `tool_resources` here takes vector store ids
+    only: the `vector_stores` helper exists on create alone.
 
     Args:
         assistant_id (str):
@@ -285,6 +290,8 @@ async def asyncio(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:

@@ -2,12 +2,17 @@ from enum import StrEnum
 from typing import Any
 
 
-class FileSearchRankingOptionsRanker(StrEnum):
-    AUTO = "auto"
-    DEFAULT_2024_08_21 = "default_2024_08_21"
+class ReasoningEffortLevel(StrEnum):
+    HIGH = "high"
+    LOW = "low"
+    MAX = "max"
+    MEDIUM = "medium"
+    MINIMAL = "minimal"
+    NONE = "none"
+    XHIGH = "xhigh"
 
     @classmethod
-    def _missing_(cls, value: Any) -> "FileSearchRankingOptionsRanker | None":
+    def _missing_(cls, value: Any) -> "ReasoningEffortLevel | None":
         # A value the spec does not list yet (the API added it): accepted and kept as received,
         # so that a response carrying it still parses and round-trips.
         if not isinstance(value, str):

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ResponseFormatJsonObjectParam")
+
+
+@_attrs_define
+class ResponseFormatJsonObjectParam:
+    """JSON mode, which guarantees the message the model generates is valid JSON. You must also instruct the model to
+    produce JSON yourself via a system or user message.
+
+        Attributes:
+            type_ (Literal['json_object']): Always `json_object`.
+    """
+
+    type_: Literal["json_object"]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = d.pop("type")
+        if type_ != "json_object":
+            raise ValueError(f"type must match const 'json_object', got '{type_}'")
+
+        response_format_json_object_param = cls(
+            type_=type_,
+        )
+
+        response_format_json_object_param.additional_properties = d
+        return response_format_json_object_param
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
