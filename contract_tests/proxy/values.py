@@ -90,39 +90,3 @@ def differences(
     if not same(expected, got):
         return [f"{path or 'value'}: {before} {show(expected)}, {after} {show(got)}"]
     return []
-
-
-def carried(view: ProfileView, schema: Any, sent: Any, got: Any, *, path: str = "") -> list[str]:
-    """Where an answer does not carry a value as it was sent.
-
-    Objects with declared properties may come back with more of them filled in (a server adds
-    defaults, e.g. a tool's options); free-form maps (``metadata``) come back exactly; arrays keep
-    their length and order.
-    """
-    where = path or "body"
-    target = view.non_null(schema) if isinstance(schema, dict) else {}
-    if isinstance(sent, dict) and isinstance(got, dict):
-        declared = _declared(view, schema)
-        if not declared:
-            return [] if same(sent, got) else [f"{where}: sent {show(sent)}, got {show(got)}"]
-        problems = []
-        for name, value in sent.items():
-            inner = f"{path}.{name}" if path else name
-            if name not in got:
-                problems.append(f"{inner}: sent {show(value)}, the answer has no {name!r}")
-            else:
-                problems += carried(view, declared.get(name, {}), value, got[name], path=inner)
-        return problems
-    if isinstance(sent, list) and isinstance(got, list):
-        if len(sent) != len(got):
-            return [f"{where}: sent {len(sent)} items, got {len(got)}"]
-        items = target.get("items", {})
-        problems = []
-        for i, (a, b) in enumerate(zip(sent, got, strict=True)):
-            problems += carried(view, items, a, b, path=f"{path}[{i}]")
-        return problems
-    if not same(sent, got):
-        if isinstance(sent, str) and isinstance(got, str) and sent.startswith(got):
-            return [f"{where}: sent {len(sent)} characters, got {len(got)} (cut short)"]
-        return [f"{where}: sent {show(sent)}, got {show(got)}"]
-    return []

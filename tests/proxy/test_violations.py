@@ -163,3 +163,21 @@ def test_concurrent_writes_and_reads_raise_no_false_alarm(fresh_upstream, start_
     sdk(proxy.url).beta.assistants.retrieve(created.id)
     proxy.stop()
     assert proxy.violations() == []
+
+
+def test_create_time_helpers_and_write_only_fields_raise_no_false_alarm(fresh_upstream, start_proxy):
+    """The vector store helper is answered as a new store id, reasoning_effort is not answered at
+    all: neither is a field the answer must carry as sent."""
+    proxy = start_proxy(fresh_upstream.url)
+    client = sdk(proxy.url)
+    created = client.beta.assistants.create(
+        model="o3-mini",
+        reasoning_effort="low",
+        tools=[{"type": "file_search"}],
+        tool_resources={"file_search": {"vector_stores": [{"file_ids": ["file_1"]}]}},
+    )
+    assert created.tool_resources.file_search.vector_store_ids  # answered as a new store
+    client.beta.assistants.update(created.id, reasoning_effort="high", name="n")
+    client.beta.assistants.retrieve(created.id)
+    proxy.stop()
+    assert proxy.violations() == []
