@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
-from assistants_spec import AuthLayout, Operation, Response, Security, Validator
+from assistants_spec import AuthLayout, Meaning, Operation, Response, Security, Validator
 
 from mock_server.validation import coerce_query_value
 
@@ -218,6 +219,38 @@ def status_declared(ex: Exchange, ledger: Any) -> Iterator[Problem]:
     if operation is not None and operation.response(ex.status) is None:
         declared = ", ".join(sorted(operation.responses))
         yield Problem(str(ex.status), f"answered {ex.status}; the operation declares {declared}")
+
+
+class _AsAnswer:
+    """An exchange as ``contract_tests.checks.methods.answer_problem`` reads an answer."""
+
+    def __init__(self, ex: Exchange) -> None:
+        self.status = ex.status
+        self.json = ex.response_json if ex.response_json is not NOT_JSON else None
+        self.header = ex.response_header
+
+
+@ANSWERS.check(
+    "undeclared_method_answer",
+    side=SERVER,
+    clause="A method a path does not declare is answered as the spec's x-undeclared-methods allows.",
+)
+def undeclared_method_answer(ex: Exchange, ledger: Any) -> Iterator[Problem]:
+    match = ex.match
+    if (
+        match is None
+        or not match.path_known
+        or match.operation is not None
+        or ex.method in ("OPTIONS", "HEAD")
+    ):
+        return
+    if ex.status in ex.view.statuses(Meaning.RATE_LIMITED):
+        return  # throttled before routing: says nothing about the method
+    from contract_tests.checks.methods import answer_problem  # the suite's judgement, shared
+
+    problem = answer_problem(SimpleNamespace(spec=ex.view), ex.method, match.allowed, _AsAnswer(ex))
+    if problem is not None:
+        yield Problem(str(ex.status), problem)
 
 
 @ANSWERS.check(

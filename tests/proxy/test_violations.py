@@ -58,11 +58,13 @@ def portkey_tenants(url: str) -> None:
 
 
 def buggy_app(url: str) -> None:
-    """An app with bugs of its own: an out-of-range value, no beta header, no credentials."""
+    """An app with bugs of its own: an out-of-range value, no beta header, no credentials, a method
+    the contract does not have."""
     headers = {"Authorization": f"Bearer {KEY_1}", "OpenAI-Beta": "assistants=v2"}
     httpx.post(url + "/assistants", headers=headers, json={"model": "gpt-4o", "temperature": 5}, timeout=10)
     httpx.get(url + "/assistants", headers={"Authorization": f"Bearer {KEY_1}"}, timeout=10)
     httpx.get(url + "/assistants", headers={"OpenAI-Beta": "assistants=v2"}, timeout=10)
+    httpx.put(url + "/assistants", headers=headers, json={}, timeout=10)  # a method the path lacks
 
 
 def seen(lines: list[str]) -> set[tuple[str, str]]:
@@ -75,6 +77,7 @@ def seen(lines: list[str]) -> set[tuple[str, str]]:
 
 
 CLIENT_BUGS = {
+    ("client", "request_method"),
     ("client", "request_body"),
     ("client", "request_headers"),
     ("client", "request_credentials"),
@@ -106,6 +109,8 @@ VARIANTS = {
     "truncate_instructions": {("server", "answer_carries_request")},
     "drop_metadata_on_create": {("server", "answer_carries_request")},
     "modify_not_stored": {("server", "reads_show_last_write")},
+    "undeclared_method_without_allow": {("server", "undeclared_method_answer")},
+    "undeclared_method_is_plain_404": {("server", "undeclared_method_answer")},
     "modify_not_partial": {("server", "modify_keeps_other_fields")},
     "delete_keeps_object": {("server", "deleted_stays_gone")},
     "tenant_leak_on_read": {("server", "tenants_isolated")},
