@@ -210,3 +210,20 @@ def test_extra_fields_of_a_server_are_not_judged(run):
     )
     checker.finish()
     assert out.seen == []
+
+
+def test_the_report_as_the_suites_findings(run):
+    checker, _ = run
+    checker.accept(create())
+    checker.accept(ex("GET", "/assistants/asst_1", 2, 3, answer={**OBJECT, "name": "b"}))
+    report = checker.finish()
+    from contract_tests.proxy.report import as_findings, render_junit, render_markdown
+
+    (finding,) = as_findings(report, str)
+    assert (finding.operation, finding.check, finding.source) == (
+        "GET /assistants/{assistant_id}",
+        "reads_show_last_write",
+        "proxy",
+    )
+    assert "reads_show_last_write" in render_markdown(report)
+    assert 'failures="1"' in render_junit(report)
