@@ -11,11 +11,26 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import LazyModel
+
 T = TypeVar("T", bound="CodeInterpreterTool")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "type",
+    }
+)
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class CodeInterpreterTool:
+class CodeInterpreterTool(LazyModel):
     """Code interpreter tool.
 
     Attributes:
@@ -24,6 +39,9 @@ class CodeInterpreterTool:
 
     type_: Literal["code_interpreter"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
@@ -41,17 +59,39 @@ class CodeInterpreterTool:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-        if type_ != "code_interpreter":
-            raise ValueError(f"type must match const 'code_interpreter', got '{type_}'")
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        code_interpreter_tool = cls(
-            type_=type_,
-        )
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"CodeInterpreterTool must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._from_checked(src_dict)
 
-        code_interpreter_tool.additional_properties = d
-        return code_interpreter_tool
+    @classmethod
+    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
+        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.type_ = d["type"]
+        return self
+
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        if not ("type" in d):
+            raise KeyError(
+                f"CodeInterpreterTool requires {', '.join(n for n in ('type',) if n not in d)}"
+            )
+        _type__1 = d["type"]
+        if _type__1 != "code_interpreter":
+            raise ValueError(
+                f"type must match const 'code_interpreter', got {_type__1!r}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,18 +1,43 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, LazyModel, Unset
 
 T = TypeVar("T", bound="FileSearchResourcesCreateParam")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "vector_store_ids",
+        "vector_stores",
+    }
+)
+
+
+def _lazy_vector_stores(_src_mapping: Mapping[str, Any]) -> Any:
+    _vector_stores = _src_mapping.get("vector_stores", UNSET)
+    vector_stores: list[VectorStoreHelperParam] | Unset = UNSET
+    if _vector_stores is not UNSET:
+        vector_stores = [
+            VectorStoreHelperParam._from_checked(_item) for _item in _vector_stores
+        ]
+
+    return vector_stores
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class FileSearchResourcesCreateParam:
+class FileSearchResourcesCreateParam(LazyModel):
     """Resources for the file_search tool, on create: exactly one of `vector_store_ids` (an
     existing vector store) and `vector_stores` (a helper that creates one with the assistant).
     The answer lists the store in `vector_store_ids` either way; the helper never appears in it.
@@ -27,6 +52,10 @@ class FileSearchResourcesCreateParam:
     vector_store_ids: list[str] | Unset = UNSET
     vector_stores: list[VectorStoreHelperParam] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "vector_stores": _lazy_vector_stores,
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         vector_store_ids: list[str] | Unset = UNSET
@@ -53,27 +82,59 @@ class FileSearchResourcesCreateParam:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        vector_store_ids = cast(list[str], d.pop("vector_store_ids", UNSET))
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        _vector_stores = d.pop("vector_stores", UNSET)
-        vector_stores: list[VectorStoreHelperParam] | Unset = UNSET
-        if _vector_stores is not UNSET:
-            vector_stores = []
-            for vector_stores_item_data in _vector_stores:
-                vector_stores_item = VectorStoreHelperParam.from_dict(
-                    vector_stores_item_data
-                )
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"FileSearchResourcesCreateParam must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._from_checked(src_dict)
 
-                vector_stores.append(vector_stores_item)
+    @classmethod
+    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
+        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.vector_store_ids = d.get("vector_store_ids", UNSET)
+        return self
 
-        file_search_resources_create_param = cls(
-            vector_store_ids=vector_store_ids,
-            vector_stores=vector_stores,
-        )
-
-        file_search_resources_create_param.additional_properties = d
-        return file_search_resources_create_param
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        _vector_stores_o1 = d.get("vector_stores", UNSET)
+        if _vector_stores_o1 is not UNSET:
+            for _item_o1 in _vector_stores_o1:
+                if type(_item_o1) is not dict and not isinstance(_item_o1, Mapping):
+                    raise TypeError(
+                        f"vector_stores_item must be an object, got {type(_item_o1).__name__}"
+                    )
+                _chunking_strategy_o1_i_o1 = _item_o1.get("chunking_strategy", UNSET)
+                if isinstance(_chunking_strategy_o1_i_o1, dict):
+                    _kind_o1_i_o1 = _chunking_strategy_o1_i_o1.get("type")
+                    if _kind_o1_i_o1 == "static":
+                        if not ("static" in _chunking_strategy_o1_i_o1):
+                            raise KeyError(
+                                f"StaticChunkingStrategyParam requires {', '.join(n for n in ('static',) if n not in _chunking_strategy_o1_i_o1)}"
+                            )
+                        _static_o1_i_o1_1_1 = _chunking_strategy_o1_i_o1["static"]
+                        if type(_static_o1_i_o1_1_1) is not dict and not isinstance(
+                            _static_o1_i_o1_1_1, Mapping
+                        ):
+                            raise TypeError(
+                                f"static must be an object, got {type(_static_o1_i_o1_1_1).__name__}"
+                            )
+                        if not (
+                            "max_chunk_size_tokens" in _static_o1_i_o1_1_1
+                            and "chunk_overlap_tokens" in _static_o1_i_o1_1_1
+                        ):
+                            raise KeyError(
+                                f"StaticChunkingParam requires {', '.join(n for n in ('max_chunk_size_tokens', 'chunk_overlap_tokens') if n not in _static_o1_i_o1_1_1)}"
+                            )
 
     @property
     def additional_keys(self) -> list[str]:
