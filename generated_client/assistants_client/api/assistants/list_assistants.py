@@ -358,6 +358,8 @@ def sync_all(
         page = _page(response, client)
         yield from page.data
         cursor = _next_cursor(page, response, after)
+        # Dropped before the next request, so that one page at a time is held, not two.
+        del response, page
         if cursor is None:
             return
         after = cursor
@@ -387,6 +389,7 @@ async def asyncio_all(
         for item in page.data:
             yield item
         cursor = _next_cursor(page, response, after)
+        del response, page  # one page at a time, as in sync_all
         if cursor is None:
             return
         after = cursor
