@@ -205,28 +205,24 @@ class AssistantObject(LazyModel):
 
         created_at = self.created_at
 
-        name: None | str
         name = self.name
 
-        description: None | str
         description = self.description
 
         model = self.model
 
-        instructions: None | str
         instructions = self.instructions
 
         tools = []
         for componentsschemas_assistant_tools_item_data in self.tools:
             componentsschemas_assistant_tools_item: dict[str, Any]
-            if (
-                isinstance(
-                    componentsschemas_assistant_tools_item_data, CodeInterpreterTool
-                )
-                or isinstance(
-                    componentsschemas_assistant_tools_item_data, FileSearchTool
-                )
-                or isinstance(componentsschemas_assistant_tools_item_data, FunctionTool)
+            if isinstance(
+                componentsschemas_assistant_tools_item_data,
+                (
+                    CodeInterpreterTool,
+                    FileSearchTool,
+                    FunctionTool,
+                ),
             ):
                 componentsschemas_assistant_tools_item = (
                     componentsschemas_assistant_tools_item_data.to_dict()
@@ -239,61 +235,48 @@ class AssistantObject(LazyModel):
             tools.append(componentsschemas_assistant_tools_item)
 
         metadata: dict[str, Any] | None
-        if isinstance(self.metadata, Metadata):
+        if isinstance(self.metadata, (Metadata,)):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
         tool_resources: dict[str, Any] | None | Unset
-        if isinstance(self.tool_resources, Unset):
-            tool_resources = UNSET
-        elif isinstance(self.tool_resources, ToolResources):
+        if isinstance(self.tool_resources, (ToolResources,)):
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
 
-        temperature: float | None | Unset
-        if isinstance(self.temperature, Unset):
-            temperature = UNSET
-        else:
-            temperature = self.temperature
+        temperature = self.temperature
 
-        top_p: float | None | Unset
-        if isinstance(self.top_p, Unset):
-            top_p = UNSET
-        else:
-            top_p = self.top_p
+        top_p = self.top_p
 
         response_format: dict[str, Any] | None | str | Unset
-        if isinstance(self.response_format, Unset):
-            response_format = UNSET
-        elif isinstance(self.response_format, ResponseFormatOption):
+        if isinstance(self.response_format, ResponseFormatOption):
             response_format = self.response_format.value
-        elif (
-            isinstance(self.response_format, ResponseFormatText)
-            or isinstance(self.response_format, ResponseFormatJsonObject)
-            or isinstance(self.response_format, ResponseFormatJsonSchema)
+        elif isinstance(
+            self.response_format,
+            (
+                ResponseFormatText,
+                ResponseFormatJsonObject,
+                ResponseFormatJsonSchema,
+            ),
         ):
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "name": name,
-                "description": description,
-                "model": model,
-                "instructions": instructions,
-                "tools": tools,
-                "metadata": metadata,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": id,
+            "object": object_,
+            "created_at": created_at,
+            "name": name,
+            "description": description,
+            "model": model,
+            "instructions": instructions,
+            "tools": tools,
+            "metadata": metadata,
+        }
         if tool_resources is not UNSET:
             field_dict["tool_resources"] = tool_resources
         if temperature is not UNSET:

@@ -135,30 +135,24 @@ class AssistantObjectV1(LazyModel):
 
         created_at = self.created_at
 
-        name: None | str
         name = self.name
 
-        description: None | str
         description = self.description
 
         model = self.model
 
-        instructions: None | str
         instructions = self.instructions
 
         tools = []
         for componentsschemas_assistant_tools_v1_item_data in self.tools:
             componentsschemas_assistant_tools_v1_item: dict[str, Any]
-            if (
-                isinstance(
-                    componentsschemas_assistant_tools_v1_item_data, CodeInterpreterTool
-                )
-                or isinstance(
-                    componentsschemas_assistant_tools_v1_item_data, RetrievalTool
-                )
-                or isinstance(
-                    componentsschemas_assistant_tools_v1_item_data, FunctionTool
-                )
+            if isinstance(
+                componentsschemas_assistant_tools_v1_item_data,
+                (
+                    CodeInterpreterTool,
+                    RetrievalTool,
+                    FunctionTool,
+                ),
             ):
                 componentsschemas_assistant_tools_v1_item = (
                     componentsschemas_assistant_tools_v1_item_data.to_dict()
@@ -173,28 +167,24 @@ class AssistantObjectV1(LazyModel):
         file_ids = self.file_ids
 
         metadata: dict[str, Any] | None
-        if isinstance(self.metadata, Metadata):
+        if isinstance(self.metadata, (Metadata,)):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created_at": created_at,
-                "name": name,
-                "description": description,
-                "model": model,
-                "instructions": instructions,
-                "tools": tools,
-                "file_ids": file_ids,
-                "metadata": metadata,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": id,
+            "object": object_,
+            "created_at": created_at,
+            "name": name,
+            "description": description,
+            "model": model,
+            "instructions": instructions,
+            "tools": tools,
+            "file_ids": file_ids,
+            "metadata": metadata,
+        }
 
         return field_dict
 

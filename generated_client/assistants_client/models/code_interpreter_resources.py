@@ -40,14 +40,11 @@ class CodeInterpreterResources(LazyModel):
     }
 
     def to_dict(self) -> dict[str, Any]:
-        file_ids: list[str] | Unset = UNSET
-        if not isinstance(self.file_ids, Unset):
-            file_ids = self.file_ids
+        file_ids = self.file_ids
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if file_ids is not UNSET:
             field_dict["file_ids"] = file_ids
 

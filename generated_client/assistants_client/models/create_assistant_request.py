@@ -252,28 +252,14 @@ class CreateAssistantRequest(LazyModel):
         else:
             model = self.model
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description = self.description
 
-        instructions: None | str | Unset
-        if isinstance(self.instructions, Unset):
-            instructions = UNSET
-        else:
-            instructions = self.instructions
+        instructions = self.instructions
 
         reasoning_effort: None | str | Unset
-        if isinstance(self.reasoning_effort, Unset):
-            reasoning_effort = UNSET
-        elif isinstance(self.reasoning_effort, ReasoningEffortLevel):
+        if isinstance(self.reasoning_effort, ReasoningEffortLevel):
             reasoning_effort = self.reasoning_effort.value
         else:
             reasoning_effort = self.reasoning_effort
@@ -283,19 +269,13 @@ class CreateAssistantRequest(LazyModel):
             tools = []
             for componentsschemas_assistant_tools_param_item_data in self.tools:
                 componentsschemas_assistant_tools_param_item: dict[str, Any]
-                if (
-                    isinstance(
-                        componentsschemas_assistant_tools_param_item_data,
+                if isinstance(
+                    componentsschemas_assistant_tools_param_item_data,
+                    (
                         CodeInterpreterToolParam,
-                    )
-                    or isinstance(
-                        componentsschemas_assistant_tools_param_item_data,
                         FileSearchToolParam,
-                    )
-                    or isinstance(
-                        componentsschemas_assistant_tools_param_item_data,
                         FunctionToolParam,
-                    )
+                    ),
                 ):
                     componentsschemas_assistant_tools_param_item = (
                         componentsschemas_assistant_tools_param_item_data.to_dict()
@@ -308,55 +288,40 @@ class CreateAssistantRequest(LazyModel):
                 tools.append(componentsschemas_assistant_tools_param_item)
 
         tool_resources: dict[str, Any] | None | Unset
-        if isinstance(self.tool_resources, Unset):
-            tool_resources = UNSET
-        elif isinstance(self.tool_resources, ToolResourcesCreateParam):
+        if isinstance(self.tool_resources, (ToolResourcesCreateParam,)):
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
 
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
+        if isinstance(self.metadata, (Metadata,)):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
-        temperature: float | None | Unset
-        if isinstance(self.temperature, Unset):
-            temperature = UNSET
-        else:
-            temperature = self.temperature
+        temperature = self.temperature
 
-        top_p: float | None | Unset
-        if isinstance(self.top_p, Unset):
-            top_p = UNSET
-        else:
-            top_p = self.top_p
+        top_p = self.top_p
 
         response_format: dict[str, Any] | None | str | Unset
-        if isinstance(self.response_format, Unset):
-            response_format = UNSET
-        elif isinstance(self.response_format, ResponseFormatOption):
+        if isinstance(self.response_format, ResponseFormatOption):
             response_format = self.response_format.value
-        elif (
-            isinstance(self.response_format, ResponseFormatTextParam)
-            or isinstance(self.response_format, ResponseFormatJsonObjectParam)
-            or isinstance(self.response_format, ResponseFormatJsonSchemaParam)
+        elif isinstance(
+            self.response_format,
+            (
+                ResponseFormatTextParam,
+                ResponseFormatJsonObjectParam,
+                ResponseFormatJsonSchemaParam,
+            ),
         ):
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "model": model,
+        }
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:

@@ -166,42 +166,24 @@ class CreateAssistantRequestV1(LazyModel):
         else:
             model = self.model
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description = self.description
 
-        instructions: None | str | Unset
-        if isinstance(self.instructions, Unset):
-            instructions = UNSET
-        else:
-            instructions = self.instructions
+        instructions = self.instructions
 
         tools: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.tools, Unset):
             tools = []
             for componentsschemas_assistant_tools_v1_param_item_data in self.tools:
                 componentsschemas_assistant_tools_v1_param_item: dict[str, Any]
-                if (
-                    isinstance(
-                        componentsschemas_assistant_tools_v1_param_item_data,
+                if isinstance(
+                    componentsschemas_assistant_tools_v1_param_item_data,
+                    (
                         CodeInterpreterToolParam,
-                    )
-                    or isinstance(
-                        componentsschemas_assistant_tools_v1_param_item_data,
                         RetrievalToolParam,
-                    )
-                    or isinstance(
-                        componentsschemas_assistant_tools_v1_param_item_data,
                         FunctionToolV1Param,
-                    )
+                    ),
                 ):
                     componentsschemas_assistant_tools_v1_param_item = (
                         componentsschemas_assistant_tools_v1_param_item_data.to_dict()
@@ -213,26 +195,18 @@ class CreateAssistantRequestV1(LazyModel):
 
                 tools.append(componentsschemas_assistant_tools_v1_param_item)
 
-        file_ids: list[str] | Unset = UNSET
-        if not isinstance(self.file_ids, Unset):
-            file_ids = self.file_ids
+        file_ids = self.file_ids
 
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
+        if isinstance(self.metadata, (Metadata,)):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "model": model,
+        }
         if name is not UNSET:
             field_dict["name"] = name
         if description is not UNSET:

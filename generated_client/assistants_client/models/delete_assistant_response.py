@@ -56,16 +56,12 @@ class DeleteAssistantResponse(LazyModel):
 
         deleted = self.deleted
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "deleted": deleted,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "id": id,
+            "object": object_,
+            "deleted": deleted,
+        }
 
         return field_dict
 

@@ -52,23 +52,17 @@ class ErrorDetail(LazyModel):
 
         type_ = self.type_
 
-        param: None | str
         param = self.param
 
-        code: None | str
         code = self.code
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "message": message,
-                "type": type_,
-                "param": param,
-                "code": code,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "message": message,
+            "type": type_,
+            "param": param,
+            "code": code,
+        }
 
         return field_dict
 

@@ -48,14 +48,10 @@ class ErrorResponse(LazyModel):
     def to_dict(self) -> dict[str, Any]:
         error = self.error.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "error": error,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "error": error,
+        }
 
         return field_dict
 

@@ -61,14 +61,10 @@ class FileSearchRankingOptions(LazyModel):
         if not isinstance(self.ranker, Unset):
             ranker = self.ranker.value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "score_threshold": score_threshold,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "score_threshold": score_threshold,
+        }
         if ranker is not UNSET:
             field_dict["ranker"] = ranker
 

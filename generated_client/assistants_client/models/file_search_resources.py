@@ -40,14 +40,11 @@ class FileSearchResources(LazyModel):
     }
 
     def to_dict(self) -> dict[str, Any]:
-        vector_store_ids: list[str] | Unset = UNSET
-        if not isinstance(self.vector_store_ids, Unset):
-            vector_store_ids = self.vector_store_ids
+        vector_store_ids = self.vector_store_ids
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if vector_store_ids is not UNSET:
             field_dict["vector_store_ids"] = vector_store_ids
 

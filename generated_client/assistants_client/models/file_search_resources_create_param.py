@@ -58,9 +58,7 @@ class FileSearchResourcesCreateParam(LazyModel):
     }
 
     def to_dict(self) -> dict[str, Any]:
-        vector_store_ids: list[str] | Unset = UNSET
-        if not isinstance(self.vector_store_ids, Unset):
-            vector_store_ids = self.vector_store_ids
+        vector_store_ids = self.vector_store_ids
 
         vector_stores: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.vector_stores, Unset):
@@ -69,10 +67,9 @@ class FileSearchResourcesCreateParam(LazyModel):
                 vector_stores_item = vector_stores_item_data.to_dict()
                 vector_stores.append(vector_stores_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if vector_store_ids is not UNSET:
             field_dict["vector_store_ids"] = vector_store_ids
         if vector_stores is not UNSET:

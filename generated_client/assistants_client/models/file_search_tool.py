@@ -65,14 +65,10 @@ class FileSearchTool(LazyModel):
         if not isinstance(self.file_search, Unset):
             file_search = self.file_search.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": type_,
+        }
         if file_search is not UNSET:
             field_dict["file_search"] = file_search
 

@@ -62,10 +62,9 @@ class FileSearchToolOverridesParam(LazyModel):
         if not isinstance(self.ranking_options, Unset):
             ranking_options = self.ranking_options.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if max_num_results is not UNSET:
             field_dict["max_num_results"] = max_num_results
         if ranking_options is not UNSET:

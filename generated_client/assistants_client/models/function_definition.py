@@ -69,20 +69,12 @@ class FunctionDefinition(LazyModel):
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
 
-        strict: bool | None | Unset
-        if isinstance(self.strict, Unset):
-            strict = UNSET
-        else:
-            strict = self.strict
+        strict = self.strict
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "name": name,
+        }
         if description is not UNSET:
             field_dict["description"] = description
         if parameters is not UNSET:

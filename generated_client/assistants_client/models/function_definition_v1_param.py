@@ -65,14 +65,10 @@ class FunctionDefinitionV1Param(LazyModel):
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "name": name,
+        }
         if description is not UNSET:
             field_dict["description"] = description
         if parameters is not UNSET:

@@ -58,15 +58,11 @@ class FunctionToolParam(LazyModel):
 
         function = self.function.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "type": type_,
-                "function": function,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": type_,
+            "function": function,
+        }
 
         return field_dict
 

@@ -52,15 +52,11 @@ class GatewayErrorResponse(LazyModel):
 
         message = self.message
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "status": status,
-                "message": message,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "status": status,
+            "message": message,
+        }
 
         return field_dict
 

@@ -71,26 +71,20 @@ class ListAssistantsResponse(LazyModel):
             data_item = data_item_data.to_dict()
             data.append(data_item)
 
-        first_id: None | str
         first_id = self.first_id
 
-        last_id: None | str
         last_id = self.last_id
 
         has_more = self.has_more
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "object": object_,
-                "data": data,
-                "first_id": first_id,
-                "last_id": last_id,
-                "has_more": has_more,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "object": object_,
+            "data": data,
+            "first_id": first_id,
+            "last_id": last_id,
+            "has_more": has_more,
+        }
 
         return field_dict
 

@@ -58,15 +58,11 @@ class ResponseFormatJsonSchemaParam(LazyModel):
 
         json_schema = self.json_schema.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "type": type_,
-                "json_schema": json_schema,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": type_,
+            "json_schema": json_schema,
+        }
 
         return field_dict
 

@@ -46,14 +46,10 @@ class ResponseFormatText(LazyModel):
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": type_,
+        }
 
         return field_dict
 

@@ -47,15 +47,11 @@ class StaticChunkingParam(LazyModel):
 
         chunk_overlap_tokens = self.chunk_overlap_tokens
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "max_chunk_size_tokens": max_chunk_size_tokens,
-                "chunk_overlap_tokens": chunk_overlap_tokens,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "max_chunk_size_tokens": max_chunk_size_tokens,
+            "chunk_overlap_tokens": chunk_overlap_tokens,
+        }
 
         return field_dict
 

@@ -58,15 +58,11 @@ class StaticChunkingStrategyParam(LazyModel):
 
         static = self.static.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "type": type_,
-                "static": static,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": type_,
+            "static": static,
+        }
 
         return field_dict
 

@@ -76,10 +76,9 @@ class ToolResources(LazyModel):
         if not isinstance(self.file_search, Unset):
             file_search = self.file_search.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if code_interpreter is not UNSET:
             field_dict["code_interpreter"] = code_interpreter
         if file_search is not UNSET:

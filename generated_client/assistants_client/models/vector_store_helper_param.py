@@ -85,32 +85,29 @@ class VectorStoreHelperParam(LazyModel):
     }
 
     def to_dict(self) -> dict[str, Any]:
-        file_ids: list[str] | Unset = UNSET
-        if not isinstance(self.file_ids, Unset):
-            file_ids = self.file_ids
+        file_ids = self.file_ids
 
         chunking_strategy: dict[str, Any] | Unset
-        if isinstance(self.chunking_strategy, Unset):
-            chunking_strategy = UNSET
-        elif isinstance(
-            self.chunking_strategy, AutoChunkingStrategyParam
-        ) or isinstance(self.chunking_strategy, StaticChunkingStrategyParam):
+        if isinstance(
+            self.chunking_strategy,
+            (
+                AutoChunkingStrategyParam,
+                StaticChunkingStrategyParam,
+            ),
+        ):
             chunking_strategy = self.chunking_strategy.to_dict()
         else:
             chunking_strategy = self.chunking_strategy
 
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
+        if isinstance(self.metadata, (Metadata,)):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if file_ids is not UNSET:
             field_dict["file_ids"] = file_ids
         if chunking_strategy is not UNSET:
