@@ -21,6 +21,14 @@ class Unset:
 UNSET: Unset = Unset()
 
 
+class ShapeError(ValueError):
+    """A field read from a response is not in the documented shape.
+
+    ``from_dict`` checks a whole object at once, so this is only raised for what it leaves to be
+    checked on first read: the inside of a record on a page (an assistant's tools, for one).
+    """
+
+
 class LazyModel:
     """Base of every model: what lets ``from_dict`` parse fields on first read.
 
@@ -28,7 +36,8 @@ class LazyModel:
     enums unset; reading one parses it with the model's ``_lazy_fields`` function and stores it in
     the attrs slot, so the next read is a plain attribute read. A model built with ``__init__`` has
     every field set and never gets here. Two threads reading the same unset field at once may both
-    parse it; each gets an equal value.
+    parse it; each gets an equal value. A field that is not in the documented shape raises
+    ``ShapeError`` (a ValueError, never an AttributeError, which would read as "no such field").
     """
 
     __slots__ = ("_raw",)
@@ -48,7 +57,13 @@ class LazyModel:
                 ):  # built by __init__ or unpickled: every field was set
                     pass
                 else:
-                    value = parse(raw)
+                    try:
+                        value = parse(raw)
+                    except (KeyError, ValueError, TypeError, AttributeError) as error:
+                        raise ShapeError(
+                            f"{type(self).__name__}.{name} is not in the documented shape "
+                            f"({type(error).__name__}: {error})"
+                        ) from error
                     object.__setattr__(self, name, value)
                     return value
             raise AttributeError(
@@ -105,4 +120,13 @@ class Response(Generic[T]):
         return self.headers.get(REQUEST_ID_HEADER)
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "LazyModel",
+    "RequestFiles",
+    "Response",
+    "ShapeError",
+    "Unset",
+]

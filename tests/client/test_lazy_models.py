@@ -239,28 +239,73 @@ def _page(items: list[dict[str, Any]]) -> dict[str, Any]:
     return {**page, "data": items, "first_id": items[0]["id"], "last_id": items[-1]["id"]}
 
 
-@pytest.mark.parametrize(
-    "breakage",
-    [
-        pytest.param(lambda a: a["tools"][2].pop("function"), id="function tool without function"),
-        pytest.param(lambda a: a["tools"][2]["function"].pop("name"), id="function without name"),
-        pytest.param(
-            lambda a: a["tools"][1]["file_search"]["ranking_options"].pop("score_threshold"),
-            id="ranking options without score_threshold",
-        ),
-        pytest.param(lambda a: a["tool_resources"].update(code_interpreter=[]), id="resources not an object"),
-        pytest.param(lambda a: a.pop("metadata"), id="required field missing"),
-        pytest.param(lambda a: a.update(object="thread"), id="const differs"),
-    ],
-)
-def test_a_bad_assistant_deep_in_a_page_fails_at_the_call(make_client, recorder: Recorder, breakage) -> None:
+OWN_FIELD_BREAKAGES = [
+    pytest.param(lambda a: a.pop("metadata"), id="required field missing"),
+    pytest.param(lambda a: a.pop("id"), id="required plain field missing"),
+    pytest.param(lambda a: a.update(object="thread"), id="const differs"),
+]
+INSIDE_BREAKAGES = [  # (what breaks, how it is read, the field the error names)
+    pytest.param(
+        lambda a: a["tools"][2].pop("function"),
+        lambda a: a.tools,
+        "AssistantObject.tools",
+        id="function tool without function",
+    ),
+    pytest.param(
+        lambda a: a["tools"][1]["file_search"]["ranking_options"].update(ranker=7),
+        lambda a: a.tools[1].file_search.ranking_options.ranker,
+        "FileSearchRankingOptions.ranker",
+        id="ranker not a string",
+    ),
+    pytest.param(
+        lambda a: a["tool_resources"].update(code_interpreter=[]),
+        lambda a: a.tool_resources.code_interpreter,
+        "ToolResources.code_interpreter",
+        id="resources not an object",
+    ),
+]
+
+
+@pytest.mark.parametrize("breakage", OWN_FIELD_BREAKAGES)
+def test_an_assistant_of_a_page_missing_its_own_fields_fails_at_the_call(
+    make_client, recorder: Recorder, breakage
+) -> None:
     items = [received({**realistic(), "id": f"asst_{i}"}) for i in range(20)]
     breakage(items[13])
     recorder.then(httpx.Response(200, json=_page(items), headers={"x-request-id": "req_page"}))
     with pytest.raises(ResponseParseError, match=r"list_assistants: .*not in the documented shape.*req_page"):
         list_assistants.sync(client=make_client())
-    with pytest.raises((KeyError, ValueError, TypeError)):
-        ListAssistantsResponse.from_dict(_page(items))
+
+
+@pytest.mark.parametrize("breakage, read, field", INSIDE_BREAKAGES)
+def test_the_inside_of_an_assistant_on_a_page_is_checked_when_first_read(
+    make_client, recorder: Recorder, breakage, read, field: str
+) -> None:
+    """A page's records are built at the call with their own fields checked; what is inside one is
+    checked when read: a typed error naming the field, the other records unaffected."""
+    items = [received({**realistic(), "id": f"asst_{i}"}) for i in range(20)]
+    breakage(items[13])
+    recorder.then(httpx.Response(200, json=_page(items)))
+    page = list_assistants.sync(client=make_client())
+    bad = page.data[13]
+    with pytest.raises(types.ShapeError, match=rf"{field} is not in the documented shape"):
+        read(bad)
+    with pytest.raises(types.ShapeError):
+        bad.to_dict()
+    assert not issubclass(types.ShapeError, AttributeError)  # getattr(model, name, default) must not hide it
+    assert all(a.to_dict() == item for a, item in zip(page.data, items, strict=True) if a is not bad)
+    assert (bad.id, bad.name) == (items[13]["id"], items[13]["name"])
+
+
+@pytest.mark.parametrize("breakage", [*OWN_FIELD_BREAKAGES, *(b.values[0] for b in INSIDE_BREAKAGES)])
+def test_a_single_assistant_not_in_the_documented_shape_fails_at_the_call(
+    make_client, recorder: Recorder, breakage
+) -> None:
+    body = received(realistic())
+    breakage(body)
+    recorder.then(httpx.Response(200, json=body, headers={"x-request-id": "req_one"}))
+    with pytest.raises(ResponseParseError, match=r"get_assistant: .*not in the documented shape.*req_one"):
+        get_assistant.sync(realistic()["id"], client=make_client())
 
 
 def test_a_page_with_new_tools_and_fields_parses(make_client, recorder: Recorder) -> None:
@@ -336,6 +381,28 @@ def test_what_from_dict_accepts_is_read_in_full_without_error(mutations) -> None
     copy.deepcopy(parsed)
     if VALIDATOR.is_valid(body):
         assert parsed.to_dict() == body
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MUTATION, min_size=1, max_size=3))
+def test_a_page_is_refused_at_once_or_read_in_full_or_refused_field_by_field(mutations) -> None:
+    body = received(BODY)
+    for path, action, junk in mutations:
+        try:
+            _mutate(body, path, action, junk)
+        except (KeyError, IndexError, TypeError):
+            pass
+    try:
+        page = ListAssistantsResponse.from_dict(_page([received(BODY), body]))
+    except (KeyError, ValueError, TypeError):
+        return
+    assert page.data[0].to_dict() == BODY
+    try:
+        page.data[1].to_dict()
+    except types.ShapeError:
+        # Refused on read: only for what the check of a whole object refuses too.
+        with pytest.raises((KeyError, ValueError, TypeError)):
+            AssistantObject.from_dict(received(body))
 
 
 def test_get_refuses_a_function_tool_without_function_at_the_call(make_client, recorder: Recorder) -> None:

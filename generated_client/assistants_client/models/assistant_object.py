@@ -49,17 +49,15 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                 _componentsschemas_assistant_tools_item_data.get("type")
             )
             if _componentsschemas_assistant_tools_item_type == "code_interpreter":
-                componentsschemas_assistant_tools_item = (
-                    CodeInterpreterTool._from_checked(
-                        _componentsschemas_assistant_tools_item_data
-                    )
+                componentsschemas_assistant_tools_item = CodeInterpreterTool._parse(
+                    _componentsschemas_assistant_tools_item_data
                 )
             elif _componentsschemas_assistant_tools_item_type == "file_search":
-                componentsschemas_assistant_tools_item = FileSearchTool._from_checked(
+                componentsschemas_assistant_tools_item = FileSearchTool._parse(
                     _componentsschemas_assistant_tools_item_data
                 )
             elif _componentsschemas_assistant_tools_item_type == "function":
-                componentsschemas_assistant_tools_item = FunctionTool._from_checked(
+                componentsschemas_assistant_tools_item = FunctionTool._parse(
                     _componentsschemas_assistant_tools_item_data
                 )
             else:  # a variant the spec does not know yet: kept as received
@@ -80,7 +78,7 @@ def _lazy_metadata(_src_mapping: Mapping[str, Any]) -> Any:
     _metadata_data = _src_mapping["metadata"]
     metadata: Metadata | None
     if isinstance(_metadata_data, dict):
-        metadata = Metadata._from_checked(_metadata_data)
+        metadata = Metadata._parse(_metadata_data)
     else:
         metadata = _metadata_data
 
@@ -91,7 +89,7 @@ def _lazy_tool_resources(_src_mapping: Mapping[str, Any]) -> Any:
     _tool_resources_data = _src_mapping.get("tool_resources", UNSET)
     tool_resources: None | ToolResources | Unset
     if isinstance(_tool_resources_data, dict):
-        tool_resources = ToolResources._from_checked(_tool_resources_data)
+        tool_resources = ToolResources._parse(_tool_resources_data)
     else:
         tool_resources = _tool_resources_data
 
@@ -112,15 +110,11 @@ def _lazy_response_format(_src_mapping: Mapping[str, Any]) -> Any:
     if isinstance(_response_format_data, dict):
         _response_format_type = _response_format_data.get("type")
         if _response_format_type == "text":
-            response_format = ResponseFormatText._from_checked(_response_format_data)
+            response_format = ResponseFormatText._parse(_response_format_data)
         elif _response_format_type == "json_object":
-            response_format = ResponseFormatJsonObject._from_checked(
-                _response_format_data
-            )
+            response_format = ResponseFormatJsonObject._parse(_response_format_data)
         elif _response_format_type == "json_schema":
-            response_format = ResponseFormatJsonSchema._from_checked(
-                _response_format_data
-            )
+            response_format = ResponseFormatJsonSchema._parse(_response_format_data)
         else:  # a variant the spec does not know yet: kept as received
             response_format = _response_format_data
     elif isinstance(_response_format_data, str):
@@ -301,14 +295,23 @@ class AssistantObject(LazyModel):
                 f"AssistantObject must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("tools" in d and "metadata" in d):
+            raise KeyError(
+                f"AssistantObject requires {', '.join(n for n in ('tools', 'metadata') if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
         self.id = d["id"]
+        if d["object"] != "assistant":
+            raise ValueError(
+                f"object must match const 'assistant', got {d['object']!r}"
+            )
         self.object_ = d["object"]
         self.created_at = d["created_at"]
         self.name = d["name"]

@@ -45,17 +45,15 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                 _componentsschemas_assistant_tools_v1_item_data.get("type")
             )
             if _componentsschemas_assistant_tools_v1_item_type == "code_interpreter":
-                componentsschemas_assistant_tools_v1_item = (
-                    CodeInterpreterTool._from_checked(
-                        _componentsschemas_assistant_tools_v1_item_data
-                    )
+                componentsschemas_assistant_tools_v1_item = CodeInterpreterTool._parse(
+                    _componentsschemas_assistant_tools_v1_item_data
                 )
             elif _componentsschemas_assistant_tools_v1_item_type == "retrieval":
-                componentsschemas_assistant_tools_v1_item = RetrievalTool._from_checked(
+                componentsschemas_assistant_tools_v1_item = RetrievalTool._parse(
                     _componentsschemas_assistant_tools_v1_item_data
                 )
             elif _componentsschemas_assistant_tools_v1_item_type == "function":
-                componentsschemas_assistant_tools_v1_item = FunctionTool._from_checked(
+                componentsschemas_assistant_tools_v1_item = FunctionTool._parse(
                     _componentsschemas_assistant_tools_v1_item_data
                 )
             else:  # a variant the spec does not know yet: kept as received
@@ -76,7 +74,7 @@ def _lazy_metadata(_src_mapping: Mapping[str, Any]) -> Any:
     _metadata_data = _src_mapping["metadata"]
     metadata: Metadata | None
     if isinstance(_metadata_data, dict):
-        metadata = Metadata._from_checked(_metadata_data)
+        metadata = Metadata._parse(_metadata_data)
     else:
         metadata = _metadata_data
 
@@ -201,14 +199,23 @@ class AssistantObjectV1(LazyModel):
                 f"AssistantObjectV1 must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("tools" in d and "metadata" in d):
+            raise KeyError(
+                f"AssistantObjectV1 requires {', '.join(n for n in ('tools', 'metadata') if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
         self.id = d["id"]
+        if d["object"] != "assistant":
+            raise ValueError(
+                f"object must match const 'assistant', got {d['object']!r}"
+            )
         self.object_ = d["object"]
         self.created_at = d["created_at"]
         self.name = d["name"]

@@ -62,11 +62,12 @@ class CodeInterpreterResourcesParam(LazyModel):
             raise TypeError(
                 f"CodeInterpreterResourcesParam must be an object, got {type(src_dict).__name__}"
             )
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         self.file_ids = d.get("file_ids", UNSET)

@@ -77,7 +77,7 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                     == "code_interpreter"
                 ):
                     componentsschemas_assistant_tools_param_item = (
-                        CodeInterpreterToolParam._from_checked(
+                        CodeInterpreterToolParam._parse(
                             _componentsschemas_assistant_tools_param_item_data
                         )
                     )
@@ -85,13 +85,13 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                     _componentsschemas_assistant_tools_param_item_type == "file_search"
                 ):
                     componentsschemas_assistant_tools_param_item = (
-                        FileSearchToolParam._from_checked(
+                        FileSearchToolParam._parse(
                             _componentsschemas_assistant_tools_param_item_data
                         )
                     )
                 elif _componentsschemas_assistant_tools_param_item_type == "function":
                     componentsschemas_assistant_tools_param_item = (
-                        FunctionToolParam._from_checked(
+                        FunctionToolParam._parse(
                             _componentsschemas_assistant_tools_param_item_data
                         )
                     )
@@ -113,7 +113,7 @@ def _lazy_tool_resources(_src_mapping: Mapping[str, Any]) -> Any:
     _tool_resources_data = _src_mapping.get("tool_resources", UNSET)
     tool_resources: None | ToolResourcesCreateParam | Unset
     if isinstance(_tool_resources_data, dict):
-        tool_resources = ToolResourcesCreateParam._from_checked(_tool_resources_data)
+        tool_resources = ToolResourcesCreateParam._parse(_tool_resources_data)
     else:
         tool_resources = _tool_resources_data
 
@@ -124,7 +124,7 @@ def _lazy_metadata(_src_mapping: Mapping[str, Any]) -> Any:
     _metadata_data = _src_mapping.get("metadata", UNSET)
     metadata: Metadata | None | Unset
     if isinstance(_metadata_data, dict):
-        metadata = Metadata._from_checked(_metadata_data)
+        metadata = Metadata._parse(_metadata_data)
     else:
         metadata = _metadata_data
 
@@ -145,15 +145,13 @@ def _lazy_response_format(_src_mapping: Mapping[str, Any]) -> Any:
     if isinstance(_response_format_data, dict):
         _response_format_type = _response_format_data.get("type")
         if _response_format_type == "text":
-            response_format = ResponseFormatTextParam._from_checked(
-                _response_format_data
-            )
+            response_format = ResponseFormatTextParam._parse(_response_format_data)
         elif _response_format_type == "json_object":
-            response_format = ResponseFormatJsonObjectParam._from_checked(
+            response_format = ResponseFormatJsonObjectParam._parse(
                 _response_format_data
             )
         elif _response_format_type == "json_schema":
-            response_format = ResponseFormatJsonSchemaParam._from_checked(
+            response_format = ResponseFormatJsonSchemaParam._parse(
                 _response_format_data
             )
         else:  # a variant the spec does not know yet: kept as received
@@ -358,11 +356,16 @@ class CreateAssistantRequest(LazyModel):
                 f"CreateAssistantRequest must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("model" in d):
+            raise KeyError(
+                f"CreateAssistantRequest requires {', '.join(n for n in ('model',) if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
         self.name = d.get("name", UNSET)
@@ -472,49 +475,6 @@ class CreateAssistantRequest(LazyModel):
                     raise TypeError(
                         f"file_search must be an object, got {type(_file_search_o2_1_o2).__name__}"
                     )
-                _vector_stores_o2_1_o2_o1 = _file_search_o2_1_o2.get(
-                    "vector_stores", UNSET
-                )
-                if _vector_stores_o2_1_o2_o1 is not UNSET:
-                    for _item_o2_1_o2_o1 in _vector_stores_o2_1_o2_o1:
-                        if type(_item_o2_1_o2_o1) is not dict and not isinstance(
-                            _item_o2_1_o2_o1, Mapping
-                        ):
-                            raise TypeError(
-                                f"vector_stores_item must be an object, got {type(_item_o2_1_o2_o1).__name__}"
-                            )
-                        _chunking_strategy_o2_1_o2_o1_i_o1 = _item_o2_1_o2_o1.get(
-                            "chunking_strategy", UNSET
-                        )
-                        if isinstance(_chunking_strategy_o2_1_o2_o1_i_o1, dict):
-                            _kind_o2_1_o2_o1_i_o1 = (
-                                _chunking_strategy_o2_1_o2_o1_i_o1.get("type")
-                            )
-                            if _kind_o2_1_o2_o1_i_o1 == "static":
-                                if not ("static" in _chunking_strategy_o2_1_o2_o1_i_o1):
-                                    raise KeyError(
-                                        f"StaticChunkingStrategyParam requires {', '.join(n for n in ('static',) if n not in _chunking_strategy_o2_1_o2_o1_i_o1)}"
-                                    )
-                                _static_o2_1_o2_o1_i_o1_1_1 = (
-                                    _chunking_strategy_o2_1_o2_o1_i_o1["static"]
-                                )
-                                if type(
-                                    _static_o2_1_o2_o1_i_o1_1_1
-                                ) is not dict and not isinstance(
-                                    _static_o2_1_o2_o1_i_o1_1_1, Mapping
-                                ):
-                                    raise TypeError(
-                                        f"static must be an object, got {type(_static_o2_1_o2_o1_i_o1_1_1).__name__}"
-                                    )
-                                if not (
-                                    "max_chunk_size_tokens"
-                                    in _static_o2_1_o2_o1_i_o1_1_1
-                                    and "chunk_overlap_tokens"
-                                    in _static_o2_1_o2_o1_i_o1_1_1
-                                ):
-                                    raise KeyError(
-                                        f"StaticChunkingParam requires {', '.join(n for n in ('max_chunk_size_tokens', 'chunk_overlap_tokens') if n not in _static_o2_1_o2_o1_i_o1_1_1)}"
-                                    )
 
         _response_format_o3 = d.get("response_format", UNSET)
         if isinstance(_response_format_o3, dict):

@@ -61,7 +61,7 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                     == "code_interpreter"
                 ):
                     componentsschemas_assistant_tools_v1_param_item = (
-                        CodeInterpreterToolParam._from_checked(
+                        CodeInterpreterToolParam._parse(
                             _componentsschemas_assistant_tools_v1_param_item_data
                         )
                     )
@@ -69,7 +69,7 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                     _componentsschemas_assistant_tools_v1_param_item_type == "retrieval"
                 ):
                     componentsschemas_assistant_tools_v1_param_item = (
-                        RetrievalToolParam._from_checked(
+                        RetrievalToolParam._parse(
                             _componentsschemas_assistant_tools_v1_param_item_data
                         )
                     )
@@ -77,7 +77,7 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                     _componentsschemas_assistant_tools_v1_param_item_type == "function"
                 ):
                     componentsschemas_assistant_tools_v1_param_item = (
-                        FunctionToolV1Param._from_checked(
+                        FunctionToolV1Param._parse(
                             _componentsschemas_assistant_tools_v1_param_item_data
                         )
                     )
@@ -99,7 +99,7 @@ def _lazy_metadata(_src_mapping: Mapping[str, Any]) -> Any:
     _metadata_data = _src_mapping.get("metadata", UNSET)
     metadata: Metadata | None | Unset
     if isinstance(_metadata_data, dict):
-        metadata = Metadata._from_checked(_metadata_data)
+        metadata = Metadata._parse(_metadata_data)
     else:
         metadata = _metadata_data
 
@@ -235,11 +235,16 @@ class CreateAssistantRequestV1(LazyModel):
                 f"CreateAssistantRequestV1 must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("model" in d):
+            raise KeyError(
+                f"CreateAssistantRequestV1 requires {', '.join(n for n in ('model',) if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
         self.name = d.get("name", UNSET)

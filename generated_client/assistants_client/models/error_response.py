@@ -19,7 +19,7 @@ _KNOWN_FIELDS = frozenset(
 
 
 def _lazy_error(_src_mapping: Mapping[str, Any]) -> Any:
-    error = ErrorDetail._from_checked(_src_mapping["error"])
+    error = ErrorDetail._parse(_src_mapping["error"])
 
     return error
 
@@ -68,11 +68,16 @@ class ErrorResponse(LazyModel):
                 f"ErrorResponse must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("error" in d):
+            raise KeyError(
+                f"ErrorResponse requires {', '.join(n for n in ('error',) if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
         return self

@@ -19,17 +19,6 @@ _KNOWN_FIELDS = frozenset(
 )
 
 
-def _lazy_vector_stores(_src_mapping: Mapping[str, Any]) -> Any:
-    _vector_stores = _src_mapping.get("vector_stores", UNSET)
-    vector_stores: list[VectorStoreHelperParam] | Unset = UNSET
-    if _vector_stores is not UNSET:
-        vector_stores = [
-            VectorStoreHelperParam._from_checked(_item) for _item in _vector_stores
-        ]
-
-    return vector_stores
-
-
 def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {
         key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
@@ -53,7 +42,6 @@ class FileSearchResourcesCreateParam(LazyModel):
     vector_stores: list[VectorStoreHelperParam] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _lazy_fields = {
-        "vector_stores": _lazy_vector_stores,
         "additional_properties": _lazy_additional_properties,
     }
 
@@ -89,49 +77,26 @@ class FileSearchResourcesCreateParam(LazyModel):
             raise TypeError(
                 f"FileSearchResourcesCreateParam must be an object, got {type(src_dict).__name__}"
             )
-        cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         self.vector_store_ids = d.get("vector_store_ids", UNSET)
+        _vector_stores = d.get("vector_stores", UNSET)
+        self.vector_stores = (
+            UNSET
+            if _vector_stores is UNSET
+            else [VectorStoreHelperParam._parse(_item) for _item in _vector_stores]
+        )
         return self
 
     @staticmethod
     def _check_shape(d: Mapping[str, Any]) -> None:
         """Raises where parsing ``d`` would; builds nothing."""
-        _vector_stores_o1 = d.get("vector_stores", UNSET)
-        if _vector_stores_o1 is not UNSET:
-            for _item_o1 in _vector_stores_o1:
-                if type(_item_o1) is not dict and not isinstance(_item_o1, Mapping):
-                    raise TypeError(
-                        f"vector_stores_item must be an object, got {type(_item_o1).__name__}"
-                    )
-                _chunking_strategy_o1_i_o1 = _item_o1.get("chunking_strategy", UNSET)
-                if isinstance(_chunking_strategy_o1_i_o1, dict):
-                    _kind_o1_i_o1 = _chunking_strategy_o1_i_o1.get("type")
-                    if _kind_o1_i_o1 == "static":
-                        if not ("static" in _chunking_strategy_o1_i_o1):
-                            raise KeyError(
-                                f"StaticChunkingStrategyParam requires {', '.join(n for n in ('static',) if n not in _chunking_strategy_o1_i_o1)}"
-                            )
-                        _static_o1_i_o1_1_1 = _chunking_strategy_o1_i_o1["static"]
-                        if type(_static_o1_i_o1_1_1) is not dict and not isinstance(
-                            _static_o1_i_o1_1_1, Mapping
-                        ):
-                            raise TypeError(
-                                f"static must be an object, got {type(_static_o1_i_o1_1_1).__name__}"
-                            )
-                        if not (
-                            "max_chunk_size_tokens" in _static_o1_i_o1_1_1
-                            and "chunk_overlap_tokens" in _static_o1_i_o1_1_1
-                        ):
-                            raise KeyError(
-                                f"StaticChunkingParam requires {', '.join(n for n in ('max_chunk_size_tokens', 'chunk_overlap_tokens') if n not in _static_o1_i_o1_1_1)}"
-                            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -24,7 +24,7 @@ def _lazy_ranking_options(_src_mapping: Mapping[str, Any]) -> Any:
     ranking_options: FileSearchRankingOptions | Unset = (
         UNSET
         if _ranking_options is UNSET
-        else FileSearchRankingOptions._from_checked(_ranking_options)
+        else FileSearchRankingOptions._parse(_ranking_options)
     )
 
     return ranking_options
@@ -84,11 +84,12 @@ class FileSearchToolOverrides(LazyModel):
                 f"FileSearchToolOverrides must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         self.max_num_results = d.get("max_num_results", UNSET)

@@ -29,7 +29,7 @@ def _lazy_file_search(_src_mapping: Mapping[str, Any]) -> Any:
     file_search: FileSearchToolOverridesParam | Unset = (
         UNSET
         if _file_search is UNSET
-        else FileSearchToolOverridesParam._from_checked(_file_search)
+        else FileSearchToolOverridesParam._parse(_file_search)
     )
 
     return file_search
@@ -87,13 +87,16 @@ class FileSearchToolParam(LazyModel):
                 f"FileSearchToolParam must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
+        if d["type"] != "file_search":
+            raise ValueError(f"type must match const 'file_search', got {d['type']!r}")
         self.type_ = d["type"]
         return self
 

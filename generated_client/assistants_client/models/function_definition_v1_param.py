@@ -23,7 +23,7 @@ _KNOWN_FIELDS = frozenset(
 def _lazy_parameters(_src_mapping: Mapping[str, Any]) -> Any:
     _parameters = _src_mapping.get("parameters", UNSET)
     parameters: FunctionParameters | Unset = (
-        UNSET if _parameters is UNSET else FunctionParameters._from_checked(_parameters)
+        UNSET if _parameters is UNSET else FunctionParameters._parse(_parameters)
     )
 
     return parameters
@@ -89,11 +89,12 @@ class FunctionDefinitionV1Param(LazyModel):
                 f"FunctionDefinitionV1Param must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         self.name = d["name"]

@@ -25,7 +25,7 @@ _KNOWN_FIELDS = frozenset(
 
 
 def _lazy_function(_src_mapping: Mapping[str, Any]) -> Any:
-    function = FunctionDefinitionV1Param._from_checked(_src_mapping["function"])
+    function = FunctionDefinitionV1Param._parse(_src_mapping["function"])
 
     return function
 
@@ -79,13 +79,20 @@ class FunctionToolV1Param(LazyModel):
                 f"FunctionToolV1Param must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("function" in d):
+            raise KeyError(
+                f"FunctionToolV1Param requires {', '.join(n for n in ('function',) if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
+        if d["type"] != "function":
+            raise ValueError(f"type must match const 'function', got {d['type']!r}")
         self.type_ = d["type"]
         return self
 

@@ -24,9 +24,7 @@ _KNOWN_FIELDS = frozenset(
 def _lazy_schema(_src_mapping: Mapping[str, Any]) -> Any:
     _schema = _src_mapping.get("schema", UNSET)
     schema: JsonSchemaFormatParamSchema | Unset = (
-        UNSET
-        if _schema is UNSET
-        else JsonSchemaFormatParamSchema._from_checked(_schema)
+        UNSET if _schema is UNSET else JsonSchemaFormatParamSchema._parse(_schema)
     )
 
     return schema
@@ -97,11 +95,12 @@ class JsonSchemaFormatParam(LazyModel):
                 f"JsonSchemaFormatParam must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         self.name = d["name"]

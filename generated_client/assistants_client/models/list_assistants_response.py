@@ -11,7 +11,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, LazyModel
+from ..types import LazyModel
 
 T = TypeVar("T", bound="ListAssistantsResponse")
 
@@ -25,13 +25,6 @@ _KNOWN_FIELDS = frozenset(
         "has_more",
     }
 )
-
-
-def _lazy_data(_src_mapping: Mapping[str, Any]) -> Any:
-    _data = _src_mapping["data"]
-    data = [AssistantObject._from_checked(_item) for _item in _data]
-
-    return data
 
 
 def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
@@ -59,7 +52,6 @@ class ListAssistantsResponse(LazyModel):
     has_more: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _lazy_fields = {
-        "data": _lazy_data,
         "additional_properties": _lazy_additional_properties,
     }
 
@@ -101,17 +93,25 @@ class ListAssistantsResponse(LazyModel):
                 f"ListAssistantsResponse must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("data" in d):
+            raise KeyError(
+                f"ListAssistantsResponse requires {', '.join(n for n in ('data',) if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
+        if d["object"] != "list":
+            raise ValueError(f"object must match const 'list', got {d['object']!r}")
         self.object_ = d["object"]
         self.first_id = d["first_id"]
         self.last_id = d["last_id"]
         self.has_more = d["has_more"]
+        self.data = [AssistantObject._parse(_item) for _item in d["data"]]
         return self
 
     @staticmethod
@@ -130,162 +130,6 @@ class ListAssistantsResponse(LazyModel):
         _object__1 = d["object"]
         if _object__1 != "list":
             raise ValueError(f"object must match const 'list', got {_object__1!r}")
-
-        _data_2 = d["data"]
-        for _item_2 in _data_2:
-            if type(_item_2) is not dict and not isinstance(_item_2, Mapping):
-                raise TypeError(
-                    f"data_item must be an object, got {type(_item_2).__name__}"
-                )
-            if not (
-                "id" in _item_2
-                and "object" in _item_2
-                and "created_at" in _item_2
-                and "name" in _item_2
-                and "description" in _item_2
-                and "model" in _item_2
-                and "instructions" in _item_2
-                and "tools" in _item_2
-                and "metadata" in _item_2
-            ):
-                raise KeyError(
-                    f"AssistantObject requires {', '.join(n for n in ('id', 'object', 'created_at', 'name', 'description', 'model', 'instructions', 'tools', 'metadata') if n not in _item_2)}"
-                )
-            _object__2_i_1 = _item_2["object"]
-            if _object__2_i_1 != "assistant":
-                raise ValueError(
-                    f"object must match const 'assistant', got {_object__2_i_1!r}"
-                )
-
-            _tools_2_i_2 = _item_2["tools"]
-            for _item_2_i_2 in _tools_2_i_2:
-                if isinstance(_item_2_i_2, dict):
-                    _kind_2_i_2_i = _item_2_i_2.get("type")
-                    if _kind_2_i_2_i == "file_search":
-                        _file_search_2_i_2_i_1_o1 = _item_2_i_2.get(
-                            "file_search", UNSET
-                        )
-                        if _file_search_2_i_2_i_1_o1 is not UNSET:
-                            if type(
-                                _file_search_2_i_2_i_1_o1
-                            ) is not dict and not isinstance(
-                                _file_search_2_i_2_i_1_o1, Mapping
-                            ):
-                                raise TypeError(
-                                    f"file_search must be an object, got {type(_file_search_2_i_2_i_1_o1).__name__}"
-                                )
-                            _ranking_options_2_i_2_i_1_o1_o1 = (
-                                _file_search_2_i_2_i_1_o1.get("ranking_options", UNSET)
-                            )
-                            if _ranking_options_2_i_2_i_1_o1_o1 is not UNSET:
-                                if type(
-                                    _ranking_options_2_i_2_i_1_o1_o1
-                                ) is not dict and not isinstance(
-                                    _ranking_options_2_i_2_i_1_o1_o1, Mapping
-                                ):
-                                    raise TypeError(
-                                        f"ranking_options must be an object, got {type(_ranking_options_2_i_2_i_1_o1_o1).__name__}"
-                                    )
-                                if not (
-                                    "score_threshold"
-                                    in _ranking_options_2_i_2_i_1_o1_o1
-                                ):
-                                    raise KeyError(
-                                        f"FileSearchRankingOptions requires {', '.join(n for n in ('score_threshold',) if n not in _ranking_options_2_i_2_i_1_o1_o1)}"
-                                    )
-                                _ranker_2_i_2_i_1_o1_o1_o1 = (
-                                    _ranking_options_2_i_2_i_1_o1_o1.get(
-                                        "ranker", UNSET
-                                    )
-                                )
-                                if _ranker_2_i_2_i_1_o1_o1_o1 is not UNSET:
-                                    if not isinstance(_ranker_2_i_2_i_1_o1_o1_o1, str):
-                                        raise ValueError(
-                                            f"ranker must be a string, got {type(_ranker_2_i_2_i_1_o1_o1_o1).__name__}"
-                                        )
-
-                    elif _kind_2_i_2_i == "function":
-                        if not ("function" in _item_2_i_2):
-                            raise KeyError(
-                                f"FunctionTool requires {', '.join(n for n in ('function',) if n not in _item_2_i_2)}"
-                            )
-                        _function_2_i_2_i_2_1 = _item_2_i_2["function"]
-                        if type(_function_2_i_2_i_2_1) is not dict and not isinstance(
-                            _function_2_i_2_i_2_1, Mapping
-                        ):
-                            raise TypeError(
-                                f"function must be an object, got {type(_function_2_i_2_i_2_1).__name__}"
-                            )
-                        if not ("name" in _function_2_i_2_i_2_1):
-                            raise KeyError(
-                                f"FunctionDefinition requires {', '.join(n for n in ('name',) if n not in _function_2_i_2_i_2_1)}"
-                            )
-                        _parameters_2_i_2_i_2_1_o1 = _function_2_i_2_i_2_1.get(
-                            "parameters", UNSET
-                        )
-                        if _parameters_2_i_2_i_2_1_o1 is not UNSET:
-                            if type(
-                                _parameters_2_i_2_i_2_1_o1
-                            ) is not dict and not isinstance(
-                                _parameters_2_i_2_i_2_1_o1, Mapping
-                            ):
-                                raise TypeError(
-                                    f"parameters must be an object, got {type(_parameters_2_i_2_i_2_1_o1).__name__}"
-                                )
-
-            _tool_resources_2_i_o1 = _item_2.get("tool_resources", UNSET)
-            if isinstance(_tool_resources_2_i_o1, dict):
-                _code_interpreter_2_i_o1_1_o1 = _tool_resources_2_i_o1.get(
-                    "code_interpreter", UNSET
-                )
-                if _code_interpreter_2_i_o1_1_o1 is not UNSET:
-                    if type(
-                        _code_interpreter_2_i_o1_1_o1
-                    ) is not dict and not isinstance(
-                        _code_interpreter_2_i_o1_1_o1, Mapping
-                    ):
-                        raise TypeError(
-                            f"code_interpreter must be an object, got {type(_code_interpreter_2_i_o1_1_o1).__name__}"
-                        )
-
-                _file_search_2_i_o1_1_o2 = _tool_resources_2_i_o1.get(
-                    "file_search", UNSET
-                )
-                if _file_search_2_i_o1_1_o2 is not UNSET:
-                    if type(_file_search_2_i_o1_1_o2) is not dict and not isinstance(
-                        _file_search_2_i_o1_1_o2, Mapping
-                    ):
-                        raise TypeError(
-                            f"file_search must be an object, got {type(_file_search_2_i_o1_1_o2).__name__}"
-                        )
-
-            _response_format_2_i_o2 = _item_2.get("response_format", UNSET)
-            if isinstance(_response_format_2_i_o2, dict):
-                _kind_2_i_o2 = _response_format_2_i_o2.get("type")
-                if _kind_2_i_o2 == "json_schema":
-                    if not ("json_schema" in _response_format_2_i_o2):
-                        raise KeyError(
-                            f"ResponseFormatJsonSchema requires {', '.join(n for n in ('json_schema',) if n not in _response_format_2_i_o2)}"
-                        )
-                    _json_schema_2_i_o2_1_1 = _response_format_2_i_o2["json_schema"]
-                    if type(_json_schema_2_i_o2_1_1) is not dict and not isinstance(
-                        _json_schema_2_i_o2_1_1, Mapping
-                    ):
-                        raise TypeError(
-                            f"json_schema must be an object, got {type(_json_schema_2_i_o2_1_1).__name__}"
-                        )
-                    if not ("name" in _json_schema_2_i_o2_1_1):
-                        raise KeyError(
-                            f"JsonSchemaFormat requires {', '.join(n for n in ('name',) if n not in _json_schema_2_i_o2_1_1)}"
-                        )
-                    _schema_2_i_o2_1_1_o1 = _json_schema_2_i_o2_1_1.get("schema", UNSET)
-                    if _schema_2_i_o2_1_1_o1 is not UNSET:
-                        if type(_schema_2_i_o2_1_1_o1) is not dict and not isinstance(
-                            _schema_2_i_o2_1_1_o1, Mapping
-                        ):
-                            raise TypeError(
-                                f"schema must be an object, got {type(_schema_2_i_o2_1_1_o1).__name__}"
-                            )
 
     @property
     def additional_keys(self) -> list[str]:

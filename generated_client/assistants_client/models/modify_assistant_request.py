@@ -77,7 +77,7 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                     == "code_interpreter"
                 ):
                     componentsschemas_assistant_tools_param_item = (
-                        CodeInterpreterToolParam._from_checked(
+                        CodeInterpreterToolParam._parse(
                             _componentsschemas_assistant_tools_param_item_data
                         )
                     )
@@ -85,13 +85,13 @@ def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
                     _componentsschemas_assistant_tools_param_item_type == "file_search"
                 ):
                     componentsschemas_assistant_tools_param_item = (
-                        FileSearchToolParam._from_checked(
+                        FileSearchToolParam._parse(
                             _componentsschemas_assistant_tools_param_item_data
                         )
                     )
                 elif _componentsschemas_assistant_tools_param_item_type == "function":
                     componentsschemas_assistant_tools_param_item = (
-                        FunctionToolParam._from_checked(
+                        FunctionToolParam._parse(
                             _componentsschemas_assistant_tools_param_item_data
                         )
                     )
@@ -113,7 +113,7 @@ def _lazy_tool_resources(_src_mapping: Mapping[str, Any]) -> Any:
     _tool_resources_data = _src_mapping.get("tool_resources", UNSET)
     tool_resources: None | ToolResourcesParam | Unset
     if isinstance(_tool_resources_data, dict):
-        tool_resources = ToolResourcesParam._from_checked(_tool_resources_data)
+        tool_resources = ToolResourcesParam._parse(_tool_resources_data)
     else:
         tool_resources = _tool_resources_data
 
@@ -124,7 +124,7 @@ def _lazy_metadata(_src_mapping: Mapping[str, Any]) -> Any:
     _metadata_data = _src_mapping.get("metadata", UNSET)
     metadata: Metadata | None | Unset
     if isinstance(_metadata_data, dict):
-        metadata = Metadata._from_checked(_metadata_data)
+        metadata = Metadata._parse(_metadata_data)
     else:
         metadata = _metadata_data
 
@@ -145,15 +145,13 @@ def _lazy_response_format(_src_mapping: Mapping[str, Any]) -> Any:
     if isinstance(_response_format_data, dict):
         _response_format_type = _response_format_data.get("type")
         if _response_format_type == "text":
-            response_format = ResponseFormatTextParam._from_checked(
-                _response_format_data
-            )
+            response_format = ResponseFormatTextParam._parse(_response_format_data)
         elif _response_format_type == "json_object":
-            response_format = ResponseFormatJsonObjectParam._from_checked(
+            response_format = ResponseFormatJsonObjectParam._parse(
                 _response_format_data
             )
         elif _response_format_type == "json_schema":
-            response_format = ResponseFormatJsonSchemaParam._from_checked(
+            response_format = ResponseFormatJsonSchemaParam._parse(
                 _response_format_data
             )
         else:  # a variant the spec does not know yet: kept as received
@@ -360,11 +358,12 @@ class ModifyAssistantRequest(LazyModel):
                 f"ModifyAssistantRequest must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         self.name = d.get("name", UNSET)

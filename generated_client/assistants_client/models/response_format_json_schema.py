@@ -25,7 +25,7 @@ _KNOWN_FIELDS = frozenset(
 
 
 def _lazy_json_schema(_src_mapping: Mapping[str, Any]) -> Any:
-    json_schema = JsonSchemaFormat._from_checked(_src_mapping["json_schema"])
+    json_schema = JsonSchemaFormat._parse(_src_mapping["json_schema"])
 
     return json_schema
 
@@ -79,13 +79,20 @@ class ResponseFormatJsonSchema(LazyModel):
                 f"ResponseFormatJsonSchema must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("json_schema" in d):
+            raise KeyError(
+                f"ResponseFormatJsonSchema requires {', '.join(n for n in ('json_schema',) if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
+        if d["type"] != "json_schema":
+            raise ValueError(f"type must match const 'json_schema', got {d['type']!r}")
         self.type_ = d["type"]
         return self
 

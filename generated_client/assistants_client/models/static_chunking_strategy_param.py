@@ -25,7 +25,7 @@ _KNOWN_FIELDS = frozenset(
 
 
 def _lazy_static(_src_mapping: Mapping[str, Any]) -> Any:
-    static = StaticChunkingParam._from_checked(_src_mapping["static"])
+    static = StaticChunkingParam._parse(_src_mapping["static"])
 
     return static
 
@@ -79,13 +79,20 @@ class StaticChunkingStrategyParam(LazyModel):
                 f"StaticChunkingStrategyParam must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("static" in d):
+            raise KeyError(
+                f"StaticChunkingStrategyParam requires {', '.join(n for n in ('static',) if n not in d)}"
+            )
         self = object.__new__(cls)
         self._raw = d
+        if d["type"] != "static":
+            raise ValueError(f"type must match const 'static', got {d['type']!r}")
         self.type_ = d["type"]
         return self
 

@@ -24,7 +24,7 @@ def _lazy_code_interpreter(_src_mapping: Mapping[str, Any]) -> Any:
     code_interpreter: CodeInterpreterResourcesParam | Unset = (
         UNSET
         if _code_interpreter is UNSET
-        else CodeInterpreterResourcesParam._from_checked(_code_interpreter)
+        else CodeInterpreterResourcesParam._parse(_code_interpreter)
     )
 
     return code_interpreter
@@ -35,7 +35,7 @@ def _lazy_file_search(_src_mapping: Mapping[str, Any]) -> Any:
     file_search: FileSearchResourcesCreateParam | Unset = (
         UNSET
         if _file_search is UNSET
-        else FileSearchResourcesCreateParam._from_checked(_file_search)
+        else FileSearchResourcesCreateParam._parse(_file_search)
     )
 
     return file_search
@@ -101,11 +101,12 @@ class ToolResourcesCreateParam(LazyModel):
                 f"ToolResourcesCreateParam must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         return self
@@ -130,43 +131,6 @@ class ToolResourcesCreateParam(LazyModel):
                 raise TypeError(
                     f"file_search must be an object, got {type(_file_search_o2).__name__}"
                 )
-            _vector_stores_o2_o1 = _file_search_o2.get("vector_stores", UNSET)
-            if _vector_stores_o2_o1 is not UNSET:
-                for _item_o2_o1 in _vector_stores_o2_o1:
-                    if type(_item_o2_o1) is not dict and not isinstance(
-                        _item_o2_o1, Mapping
-                    ):
-                        raise TypeError(
-                            f"vector_stores_item must be an object, got {type(_item_o2_o1).__name__}"
-                        )
-                    _chunking_strategy_o2_o1_i_o1 = _item_o2_o1.get(
-                        "chunking_strategy", UNSET
-                    )
-                    if isinstance(_chunking_strategy_o2_o1_i_o1, dict):
-                        _kind_o2_o1_i_o1 = _chunking_strategy_o2_o1_i_o1.get("type")
-                        if _kind_o2_o1_i_o1 == "static":
-                            if not ("static" in _chunking_strategy_o2_o1_i_o1):
-                                raise KeyError(
-                                    f"StaticChunkingStrategyParam requires {', '.join(n for n in ('static',) if n not in _chunking_strategy_o2_o1_i_o1)}"
-                                )
-                            _static_o2_o1_i_o1_1_1 = _chunking_strategy_o2_o1_i_o1[
-                                "static"
-                            ]
-                            if type(
-                                _static_o2_o1_i_o1_1_1
-                            ) is not dict and not isinstance(
-                                _static_o2_o1_i_o1_1_1, Mapping
-                            ):
-                                raise TypeError(
-                                    f"static must be an object, got {type(_static_o2_o1_i_o1_1_1).__name__}"
-                                )
-                            if not (
-                                "max_chunk_size_tokens" in _static_o2_o1_i_o1_1_1
-                                and "chunk_overlap_tokens" in _static_o2_o1_i_o1_1_1
-                            ):
-                                raise KeyError(
-                                    f"StaticChunkingParam requires {', '.join(n for n in ('max_chunk_size_tokens', 'chunk_overlap_tokens') if n not in _static_o2_o1_i_o1_1_1)}"
-                                )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -24,7 +24,7 @@ def _lazy_code_interpreter(_src_mapping: Mapping[str, Any]) -> Any:
     code_interpreter: CodeInterpreterResourcesParam | Unset = (
         UNSET
         if _code_interpreter is UNSET
-        else CodeInterpreterResourcesParam._from_checked(_code_interpreter)
+        else CodeInterpreterResourcesParam._parse(_code_interpreter)
     )
 
     return code_interpreter
@@ -35,7 +35,7 @@ def _lazy_file_search(_src_mapping: Mapping[str, Any]) -> Any:
     file_search: FileSearchResourcesParam | Unset = (
         UNSET
         if _file_search is UNSET
-        else FileSearchResourcesParam._from_checked(_file_search)
+        else FileSearchResourcesParam._parse(_file_search)
     )
 
     return file_search
@@ -98,11 +98,12 @@ class ToolResourcesParam(LazyModel):
                 f"ToolResourcesParam must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         return self

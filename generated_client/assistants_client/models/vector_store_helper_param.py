@@ -28,11 +28,11 @@ def _lazy_chunking_strategy(_src_mapping: Mapping[str, Any]) -> Any:
     if isinstance(_chunking_strategy_data, dict):
         _chunking_strategy_type = _chunking_strategy_data.get("type")
         if _chunking_strategy_type == "auto":
-            chunking_strategy = AutoChunkingStrategyParam._from_checked(
+            chunking_strategy = AutoChunkingStrategyParam._parse(
                 _chunking_strategy_data
             )
         elif _chunking_strategy_type == "static":
-            chunking_strategy = StaticChunkingStrategyParam._from_checked(
+            chunking_strategy = StaticChunkingStrategyParam._parse(
                 _chunking_strategy_data
             )
         else:  # a variant the spec does not know yet: kept as received
@@ -47,7 +47,7 @@ def _lazy_metadata(_src_mapping: Mapping[str, Any]) -> Any:
     _metadata_data = _src_mapping.get("metadata", UNSET)
     metadata: Metadata | None | Unset
     if isinstance(_metadata_data, dict):
-        metadata = Metadata._from_checked(_metadata_data)
+        metadata = Metadata._parse(_metadata_data)
     else:
         metadata = _metadata_data
 
@@ -130,11 +130,12 @@ class VectorStoreHelperParam(LazyModel):
                 f"VectorStoreHelperParam must be an object, got {type(src_dict).__name__}"
             )
         cls._check_shape(src_dict)
-        return cls._from_checked(src_dict)
+        return cls._parse(src_dict)
 
     @classmethod
-    def _from_checked(cls, d: Mapping[str, Any]) -> Self:
-        """The model of an object ``_check_shape`` has passed: the other fields are parsed on first read."""
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
         self = object.__new__(cls)
         self._raw = d
         self.file_ids = d.get("file_ids", UNSET)
