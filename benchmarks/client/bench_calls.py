@@ -2,10 +2,11 @@
 the stock generated client, the `openai` SDK and the `portkey-ai` SDK, against one loopback server
 (granian, canned answers), each call with the spec's small example and with its realistic assistant.
 
-Each round times every (contender, call) pair for the same number of calls, in a fresh random order;
-the figure reported per pair is the median over rounds of its time per call divided by raw httpx's
-time per call for the same call in the same round, so that drift on a shared machine hits both sides
-of each ratio.
+In each round, for each call (in a fresh random order), the contenders take turns call by call, in a
+fresh random order each turn, for the same number of calls; the figure reported per (contender, call)
+is the median over rounds of its median call time divided by raw httpx's median call time for the
+same call in the same round, so that load from other jobs on a shared machine hits both sides of each
+ratio, and a call preempted by another job does not count.
 
     .venv/bin/python benchmarks/client/bench_calls.py [--rounds 31] [--calls 40] [--read ids]
 
@@ -375,17 +376,32 @@ CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 def measure(
     runners, rounds: int, calls: int, clock=time.perf_counter
 ) -> dict[tuple[str, Scenario], list[float]]:
-    """Seconds per call, one figure per round, for every (contender, scenario)."""
-    blocks = [(name, scenario) for name, scenarios in runners.items() for scenario in scenarios]
-    per_call: dict[tuple[str, Scenario], list[float]] = {block: [] for block in blocks}
+    """Seconds per call, one figure per round, for every (contender, scenario).
+
+    Contenders take turns call by call (in a fresh random order each turn), so that a burst of load
+    from other jobs on the machine hits every contender of a scenario alike; scenarios come in a
+    fresh random order each round.
+    """
+    names = list(runners)
+    scenarios = sorted({scenario for per_name in runners.values() for scenario in per_name})
+    per_call: dict[tuple[str, Scenario], list[float]] = {
+        (name, scenario): [] for name in names for scenario in scenarios if scenario in runners[name]
+    }
     for _ in range(rounds):
-        random.shuffle(blocks)
-        for name, scenario in blocks:
-            run = runners[name][scenario]
-            start = clock()
+        random.shuffle(scenarios)
+        for scenario in scenarios:
+            taking_part = [name for name in names if scenario in runners[name]]
+            times: dict[str, list[float]] = {name: [] for name in taking_part}
             for _ in range(calls):
-                run()
-            per_call[(name, scenario)].append((clock() - start) / calls)
+                random.shuffle(taking_part)
+                for name in taking_part:
+                    run = runners[name][scenario]
+                    start = clock()
+                    run()
+                    times[name].append(clock() - start)
+            # The median call of the round: a call another job preempted does not move it.
+            for name, seconds in times.items():
+                per_call[(name, scenario)].append(statistics.median(seconds))
     return per_call
 
 
@@ -423,8 +439,8 @@ def report(summary, contenders_run: list[str], header: str) -> str:
             lines.append(f"| {call}, {size} | {row['raw httpx']['us']:.0f} | " + " | ".join(cells) + " |")
     lines.append("")
     lines.append(
-        "ratio = median over rounds of (contender us/call / raw httpx us/call for the same call in the same "
-        "round); in brackets the interquartile range of those per-round ratios"
+        "ratio = median over rounds of (contender's median call / raw httpx's median call, same call, same "
+        "round); in brackets the interquartile range of those per-round ratios; us/call: median over rounds"
     )
     if "assistants_client" in names:
         extra = ", ".join(
