@@ -2,10 +2,10 @@
 the stock generated client, the `openai` SDK and the `portkey-ai` SDK, against one loopback server
 (granian, canned answers), each call with the spec's small example and with its realistic assistant.
 
-In each round, for each call (in a fresh random order), the contenders take turns call by call, in a
-fresh random order each turn, for the same number of calls; the figure reported per (contender, call)
-is the median over rounds of its median call time divided by raw httpx's median call time for the
-same call in the same round, so that load from other jobs on a shared machine hits both sides of each
+In each round, for each call (in a fresh random order), every contender makes the same number of
+calls in a row, the contenders in a fresh random order; the figure reported per (contender, call) is
+the median over rounds of its median call time divided by raw httpx's median call time for the same
+call in the same round, so that load from other jobs on a shared machine hits both sides of each
 ratio, and a call preempted by another job does not count.
 
     .venv/bin/python benchmarks/client/bench_calls.py [--rounds 31] [--calls 40] [--read ids]
@@ -376,11 +376,12 @@ CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 def measure(
     runners, rounds: int, calls: int, clock=time.perf_counter
 ) -> dict[tuple[str, Scenario], list[float]]:
-    """Seconds per call, one figure per round, for every (contender, scenario).
+    """Seconds per call (the median of a run of calls), one figure per round, per (contender, scenario).
 
-    Contenders take turns call by call (in a fresh random order each turn), so that a burst of load
-    from other jobs on the machine hits every contender of a scenario alike; scenarios come in a
-    fresh random order each round.
+    Each round takes the scenarios in a fresh random order, and for each the contenders in a fresh
+    random order, each making ``calls`` calls in a row (steady state: its code and data warm, as in
+    an application making calls one after another). A call preempted by another job on the machine
+    does not move the median.
     """
     names = list(runners)
     scenarios = sorted({scenario for per_name in runners.values() for scenario in per_name})
@@ -391,17 +392,15 @@ def measure(
         random.shuffle(scenarios)
         for scenario in scenarios:
             taking_part = [name for name in names if scenario in runners[name]]
-            times: dict[str, list[float]] = {name: [] for name in taking_part}
-            for _ in range(calls):
-                random.shuffle(taking_part)
-                for name in taking_part:
-                    run = runners[name][scenario]
+            random.shuffle(taking_part)
+            for name in taking_part:
+                run = runners[name][scenario]
+                times = []
+                for _ in range(calls):
                     start = clock()
                     run()
-                    times[name].append(clock() - start)
-            # The median call of the round: a call another job preempted does not move it.
-            for name, seconds in times.items():
-                per_call[(name, scenario)].append(statistics.median(seconds))
+                    times.append(clock() - start)
+                per_call[(name, scenario)].append(statistics.median(times))
     return per_call
 
 
