@@ -12,10 +12,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from contract_tests import registry
 from contract_tests.context import RunContext
-
-# Checks and scenarios whose subject is the gateway itself; registered by their modules.
-GATEWAY_CHECKS: set[str] = set()
+from contract_tests.findings import Finding, Origin
+from contract_tests.http import Exchange
 
 
 def _first(value: Any) -> str | None:
@@ -51,9 +51,9 @@ def gateway_reason(
     request_body: bytes | str | None,
 ) -> str | None:
     """Why this failure is the gateway's, or None when it is the upstream's (or not in gateway mode)."""
-    if not run.target.gateway:
+    if not run.gateway_mode.on:
         return None
-    if check in GATEWAY_CHECKS:
+    if check in registry.gateway_names():
         return "a check of the gateway's own behaviour"
     facts = run.gateway
     if status is not None:
@@ -61,3 +61,49 @@ def gateway_reason(
         if own:
             return own
     return facts.rewritten_body(_header(request_headers, "content-type"), request_body)
+
+
+def exchange_reason(run: RunContext, check: str, exchange: Exchange | None) -> str | None:
+    """`gateway_reason` for one of the suite's own exchanges (None: no exchange to judge by)."""
+    if exchange is None:
+        return gateway_reason(
+            run,
+            check=check,
+            status=None,
+            response_headers={},
+            response_body=None,
+            request_headers={},
+            request_body=None,
+        )
+    return gateway_reason(
+        run,
+        check=check,
+        status=exchange.status,
+        response_headers=exchange.headers,
+        response_body=exchange.text,
+        request_headers=exchange.request_headers,
+        request_body=exchange.sent_body,
+    )
+
+
+def finding(
+    run: RunContext,
+    *,
+    check: str,
+    operation: str,
+    message: str,
+    curl: tuple[str, ...] = (),
+    source: str = "scenario",
+    why_gateway: str | None = None,
+) -> Finding:
+    """A finding with its message masked, and marked as the gateway's when `why_gateway` says so."""
+    masker = run.target.masker
+    return Finding(
+        operation=operation,
+        check=check,
+        message=masker.mask(message),
+        curl=curl,
+        source=source,
+        origin=Origin.GATEWAY if why_gateway else Origin.UPSTREAM,
+        attribution=masker.mask(why_gateway or ""),
+    )

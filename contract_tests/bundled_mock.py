@@ -20,15 +20,8 @@ def default_command() -> list[str]:
     return [sys.executable, "-m", "mock_server", "--host", "127.0.0.1", "--port", "0", "--db", ":memory:"]
 
 
-def default_credentials() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The mock's own default API keys and virtual keys, as mock_server exports them."""
-    import mock_server
-
-    return tuple(mock_server.DEFAULT_API_KEYS), tuple(mock_server.DEFAULT_VIRTUAL_KEYS)
-
-
 class MockProcess:
-    """A mock server subprocess that announces its URL on stdout (see MOCK_INTERFACE)."""
+    """A mock server subprocess that announces its URL on stdout (the READY_LINE above)."""
 
     def __init__(self, command: Sequence[str] | None = None, *, env: dict[str, str] | None = None) -> None:
         self.command = list(command or default_command())

@@ -7,11 +7,13 @@ API adds defaults); arrays keep length and order; strings are never shortened.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
-from contract_tests.spec_view import SpecView
+from assistants_spec import ProfileView
 
 _MAX_SHOWN = 80
+_MAX_LISTED = 10
 
 
 def show(value: Any) -> str:
@@ -21,7 +23,12 @@ def show(value: Any) -> str:
     return text
 
 
-def _is_free_form_map(spec: SpecView, schema: dict[str, Any] | None) -> bool:
+def explain(what: str, problems: list[str]) -> str:
+    """A violation message: what was expected, then the (first few) differences, one a line."""
+    return what + ":\n  " + "\n  ".join(problems[:_MAX_LISTED])
+
+
+def _is_free_form_map(spec: ProfileView, schema: dict[str, Any] | None) -> bool:
     if schema is None:
         return False
     schema = spec.non_null(schema)
@@ -43,6 +50,11 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, (int, float)) or isinstance(b, (int, float)):
         return False
     return type(a) is type(b) and a == b
+
+
+def same_json(a: Any, b: Any) -> bool:
+    """Whether two decoded JSON values are the same JSON value (``False`` is not ``0``)."""
+    return not value_differences("", a, b, exact_maps=True)
 
 
 def value_differences(
@@ -81,14 +93,22 @@ def value_differences(
     return []
 
 
-def field_differences(spec: SpecView, schema: dict[str, Any], sent: dict[str, Any], got: Any) -> list[str]:
-    """Differences between the fields of a request body and the object the server returned."""
+def field_differences(spec: ProfileView, operation_id: str, sent: dict[str, Any], got: Any) -> list[str]:
+    """Differences between the fields of a write's request body and the object the server returned.
+
+    Only fields the answer's schema defines are compared: a request field the object does not have
+    (write-only, e.g. ``reasoning_effort``) or a create-time helper the answer shows in another form
+    (``x-answered-as``) has nothing to be compared with.
+    """
     if not isinstance(got, dict):
         return [f"expected an object, got {show(got)}"]
-    fields = spec.fields(schema)
+    request_schema = spec.request_schema(operation_id)
+    fields = spec.properties(request_schema)
+    answered = spec.properties(spec.response_schema(operation_id))
+    sent = _without_helpers(spec, request_schema, sent)
     problems = []
     for name, value in sent.items():
-        if name not in fields:
+        if name not in fields or name not in answered:
             continue  # not a field of the object (a negative case that was accepted is another check's job)
         if name not in got:
             problems.append(f"{name}: sent {show(value)} but the object has no {name!r}")
@@ -101,6 +121,20 @@ def field_differences(spec: SpecView, schema: dict[str, Any], sent: dict[str, An
         exact = _is_free_form_map(spec, fields[name])
         problems += value_differences(name, value, got[name], exact_maps=exact)
     return problems
+
+
+def _without_helpers(
+    spec: ProfileView, request_schema: dict[str, Any], sent: dict[str, Any]
+) -> dict[str, Any]:
+    """``sent`` without the create-time helpers (``x-answered-as``) the answer shows differently."""
+    stripped = copy.deepcopy(sent)
+    for path, _ in spec.annotated(request_schema, "x-answered-as"):
+        parent: Any = stripped
+        for part in path[:-1]:
+            parent = parent.get(part) if isinstance(parent, dict) else None
+        if isinstance(parent, dict):
+            parent.pop(path[-1], None)
+    return stripped
 
 
 def object_differences(first: Any, second: Any, words: tuple[str, str] = ("was", "now")) -> list[str]:

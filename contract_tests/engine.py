@@ -1,22 +1,26 @@
-"""Run schemathesis (examples, coverage, fuzzing, stateful) over the spec and turn its events into findings."""
+"""Run schemathesis (examples, coverage, fuzzing, stateful) over the spec; its results become findings
+and its progress becomes the run's events."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import schemathesis
+from assistants_spec import Meaning
+from assistants_spec.statuses import ERRORS, REFUSES_CONTENT
 from schemathesis.config import SchemathesisConfig
-from schemathesis.engine import events, from_schema
+from schemathesis.engine import events as st_events
+from schemathesis.engine import from_schema
 from schemathesis.engine.recorder import ScenarioRecorder
 
-import contract_tests.checks as behaviour_checks
-from contract_tests.attribution import gateway_reason
+from contract_tests import events, hooks, registry
+from contract_tests.attribution import exchange_reason, finding, gateway_reason
 from contract_tests.context import RunContext
-from contract_tests.findings import GATEWAY, Finding
+from contract_tests.findings import Finding
+from contract_tests.results import EngineStats
 
-# Built-in schemathesis checks that apply to this API; with the behaviour checks, all of them run.
+# Built-in schemathesis checks that apply to this API; with the suite's own checks, all of them run.
 BUILTIN_CHECKS = (
     "not_a_server_error",
     "status_code_conformance",
@@ -26,114 +30,99 @@ BUILTIN_CHECKS = (
     "positive_data_acceptance",
     "negative_data_rejection",
     "missing_required_header",
-    "ignored_auth",
     "use_after_free",
     "ensure_resource_availability",
-    "unsupported_method",
-    "allow_header_conformance",
 )
-# The spec answers every bad input with 400 (404 for an unknown id, 401 for bad credentials);
-# schemathesis' defaults also accept 406/409/422/428 as refusals, which this contract never uses.
-NEGATIVE_STATUSES = ["400", "401", "403", "404", "413", "415", "429"]
-POSITIVE_STATUSES = ["2xx", "401", "403", "404", "429"]
-MISSING_HEADER_STATUSES = ["400"]
-
-PHASES = ("examples", "coverage", "fuzzing", "stateful")
-
-
-@dataclass
-class EngineOptions:
-    max_examples: int
-    seed: int
-    workers: int = 1
-    max_time: float | None = None
-    rate_limit: str | None = None
-    stateful_steps: int = 8
-    phases: tuple[str, ...] = PHASES
+# Built-in checks the suite does itself: `ignored_auth` sends probes past every hook, so they could
+# not wait out a rate limit (`auth_is_enforced` sends the same probes through the suite's client);
+# `unsupported_method` wants 405 where the spec also allows OpenAI's 404 (`undeclared_method_answer`
+# reads what the spec allows); `allow_header_conformance` judges OPTIONS, which the contract leaves open.
+REPLACED_CHECKS = ("ignored_auth", "unsupported_method", "allow_header_conformance")
+REQUEST_TIMEOUT = 30.0
 
 
-@dataclass
-class EngineStats:
-    cases: int = 0
-    scenarios: int = 0
-    by_phase: dict[str, int] = field(default_factory=dict)
-    stop_reason: str = ""
-    interrupted: bool = False
+def expected_statuses(run: RunContext) -> dict[str, list[str]]:
+    """The statuses schemathesis' status checks accept, from what the spec declares.
+
+    A refusal of bad data is any error the spec declares; valid data may still meet the declared
+    refusals that are not about the data (credentials, an unknown id, a rate limit); a missing
+    required header is an invalid request.
+    """
+    view = run.spec
+    refusals = view.statuses(*ERRORS - {Meaning.SERVER_ERROR})
+    not_about_data = view.statuses(*ERRORS - REFUSES_CONTENT - {Meaning.SERVER_ERROR})
+    return {
+        "negative_data_rejection": [str(s) for s in refusals],
+        "positive_data_acceptance": ["2xx", *(str(s) for s in not_about_data)],
+        "missing_required_header": [str(s) for s in view.statuses(Meaning.INVALID_REQUEST)],
+    }
 
 
-def _auth_config(run: RunContext) -> dict[str, Any]:
-    creds = run.target.credentials
+def auth_config(run: RunContext) -> dict[str, Any]:
+    """The target's credentials as schemathesis' auth settings, by the spec's scheme and its type."""
+    security = run.target.spec.security
     schemes: dict[str, Any] = {}
-    if creds.api_key:
-        schemes["PortkeyApiKey"] = {"api_key": creds.api_key}
-        if creds.virtual_key:
-            schemes["PortkeyVirtualKey"] = {"api_key": creds.virtual_key}
-    if creds.bearer:
-        schemes["BearerAuth"] = {"bearer": creds.bearer}
+    for name, secret in run.target.credentials.secrets.items():
+        scheme = security.schemes[name]
+        if scheme.kind == "http" and scheme.http_scheme == "bearer":
+            schemes[name] = {"bearer": secret.value}
+        elif scheme.kind == "apiKey":
+            schemes[name] = {"api_key": secret.value}
+        else:
+            raise ValueError(
+                f"security scheme {name!r} ({scheme.kind} {scheme.http_scheme}) is not supported"
+            )
     return {"openapi": schemes}
 
 
-def build_config(run: RunContext, options: EngineOptions) -> SchemathesisConfig:
-    names = (
-        *BUILTIN_CHECKS,
-        *behaviour_checks.NAMES,
-        *(behaviour_checks.GATEWAY_NAMES if run.target.gateway else ()),
-    )
-    checks: dict[str, Any] = {name: {"enabled": True} for name in names}
-    checks["negative_data_rejection"]["expected-statuses"] = NEGATIVE_STATUSES
-    checks["positive_data_acceptance"]["expected-statuses"] = POSITIVE_STATUSES
-    checks["missing_required_header"]["expected-statuses"] = MISSING_HEADER_STATUSES
+def build_config(run: RunContext, max_time: float | None) -> SchemathesisConfig:
+    config = run.config
+    # schemathesis runs every registered check it is not told to leave out: say it for each.
+    checks: dict[str, Any] = {name: {"enabled": True} for name in BUILTIN_CHECKS}
+    checks.update({name: {"enabled": False} for name in REPLACED_CHECKS})
+    for entry in registry.checks():
+        checks[entry.name] = {"enabled": run.gateway_mode.on or not entry.gateway}
+    for name, statuses in expected_statuses(run).items():
+        checks[name]["expected-statuses"] = statuses
     data: dict[str, Any] = {
-        "seed": options.seed,
+        "seed": config.seed,
         "base-url": run.target.base_url,
-        "workers": options.workers,
-        "request-timeout": 30.0,
+        "workers": config.workers,
+        "request-timeout": REQUEST_TIMEOUT,
         "continue-on-failure": True,
-        "generation": {"max-examples": options.max_examples, "mode": "all", "database": "none"},
+        "generation": {"max-examples": config.max_examples, "mode": "all", "database": "none"},
         "checks": checks,
         "phases": {
-            "examples": {"enabled": "examples" in options.phases},
-            "coverage": {"enabled": "coverage" in options.phases},
-            "fuzzing": {"enabled": "fuzzing" in options.phases},
-            "stateful": {"enabled": "stateful" in options.phases, "max-steps": options.stateful_steps},
+            "examples": {"enabled": "examples" in config.phases},
+            "coverage": {"enabled": "coverage" in config.phases},
+            "fuzzing": {"enabled": "fuzzing" in config.phases},
+            "stateful": {"enabled": "stateful" in config.phases, "max-steps": config.stateful_steps},
         },
-        "auth": _auth_config(run),
+        "auth": auth_config(run),
         "cache": {"enabled": False},
         # Our own masking turns keys into ${ENV} references, which keeps curl commands replayable.
         "output": {"sanitization": {"enabled": False}},
     }
     # Credentials go through `auth` (so schemathesis knows them as such); other headers as given.
-    extra = {k: v for k, v in run.target.extra_headers.items() if k.lower() not in _auth_header_names()}
+    sent_as_auth = {name.lower() for name in run.target.credentials.headers(run.target.spec.security)}
+    extra = {k: v for k, v in run.target.extra_headers.items() if k.lower() not in sent_as_auth}
     if extra:
         data["headers"] = extra
-    if options.max_time:
-        data["max-time"] = max(1, int(options.max_time))
-    if options.rate_limit:
-        data["rate-limit"] = options.rate_limit
+    if max_time:
+        data["max-time"] = max(1, int(max_time))
     return SchemathesisConfig.from_dict(data)
 
 
-def _auth_header_names() -> set[str]:
-    from contract_tests.target import AUTH_HEADER_NAMES
-
-    return set(AUTH_HEADER_NAMES)
-
-
-def load_schema(run: RunContext, options: EngineOptions, limiter: Any | None = None) -> Any:
-    config = build_config(run, options)
+def load_schema(run: RunContext, max_time: float | None) -> Any:
     document = run.spec.document
-    if run.target.gateway:
-        # Routing headers (provider, custom host) are the target's fixed configuration, not credentials:
-        # auth probes must leave them in place to reach the upstream's own auth through the gateway.
+    if run.gateway_mode.on:
+        # Routing headers (provider, custom host) are the target's fixed configuration, not credentials.
         document = run.layout.security_view(document)
-    schema = schemathesis.openapi.from_dict(document, config=config)
-    if limiter is not None:
+    schema = schemathesis.openapi.from_dict(document, config=build_config(run, max_time))
+    if run.limiter is not None:
         # One limiter for schemathesis and the suite's own client: the rate is for the whole run.
-        schema.config.rate_limit = limiter
+        schema.config.rate_limit = run.limiter
     return schema
-
-
-ProgressCallback = Callable[[str, str | None, int], None]
 
 
 def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> list[Finding]:
@@ -145,107 +134,99 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
             if info is None or node.status.value != "failure":
                 continue
             failure = info.failure
+            failing_case = failure.case_id or case_id
             steps = tuple(masker.curl(step.curl) for step in info.steps) or (masker.curl(info.code_sample),)
+            evidence = run.evidence.get((failing_case, node.name), [])
             message = failure.title if not failure.message else f"{failure.title}: {failure.message}"
-            why = _gateway_reason(run, recorder, failure.case_id or case_id, node.name)
             found.append(
-                Finding(
-                    operation=failure.operation or recorder.label,
+                finding(
+                    run,
                     check=node.name,
-                    message=masker.mask(message.strip()),
-                    curl=steps,
+                    operation=failure.operation or recorder.label,
+                    message=message.strip(),
+                    curl=steps + tuple(e.curl(masker) for e in evidence[-1:]),
                     source=phase,
-                    **({"origin": GATEWAY, "attribution": masker.mask(why)} if why else {}),
+                    why_gateway=_gateway_reason(run, recorder, failing_case, node.name, evidence),
                 )
             )
     return found
 
 
-def _gateway_reason(run: RunContext, recorder: ScenarioRecorder, case_id: str, check: str) -> str | None:
-    """Whether the failing exchange (the probe's, for checks that send their own) is the gateway's doing."""
+def _gateway_reason(
+    run: RunContext, recorder: ScenarioRecorder, case_id: str, check: str, evidence: list[Any]
+) -> str | None:
+    """Whether the failing exchange (the check's own request, if it sent one) is the gateway's doing."""
+    if evidence:
+        return exchange_reason(run, check, evidence[-1])
     interaction = recorder.interactions.get(case_id)
-    if interaction is None:
-        return gateway_reason(
-            run,
-            check=check,
-            status=None,
-            response_headers={},
-            response_body=None,
-            request_headers={},
-            request_body=None,
-        )
-    response = interaction.response
+    response = interaction.response if interaction is not None else None
     return gateway_reason(
         run,
         check=check,
         status=response.status_code if response is not None else None,
         response_headers=response.headers if response is not None else {},
         response_body=response.content if response is not None else None,
-        request_headers=interaction.request.headers,
-        request_body=interaction.request.body,
+        request_headers=interaction.request.headers if interaction is not None else {},
+        request_body=interaction.request.body if interaction is not None else None,
     )
 
 
 def run_engine(
-    run: RunContext,
-    options: EngineOptions,
-    *,
-    limiter: Any | None = None,
-    progress: ProgressCallback | None = None,
+    run: RunContext, emit: Callable[[events.Event], None], *, max_time: float | None
 ) -> EngineStats:
-    """Run the schemathesis phases; findings go to `run.findings`."""
-    schema = load_schema(run, options, limiter)
+    """Run the schemathesis phases; findings go to `run.findings`, progress to `emit`."""
+    schema = load_schema(run, max_time)
     stats = EngineStats()
-    stream = from_schema(schema).execute()
-    run.interruption.on_request(stream.stop)
-    try:
-        for event in stream:
-            if isinstance(event, events.PhaseStarted):
-                if progress:
-                    progress("phase", event.phase.name.value, 0)
-            elif isinstance(event, events.PhaseFinished):
-                if progress:
-                    progress("phase_done", event.phase.name.value, 0)
-            elif isinstance(event, events.ScenarioFinished):
-                phase = event.phase.value
-                cases = len(event.recorder.interactions)
-                stats.cases += cases
-                stats.scenarios += 1
-                stats.by_phase[phase] = stats.by_phase.get(phase, 0) + cases
-                found = _findings_from(event.recorder, phase, run)
-                for finding in found:
-                    run.findings.add(finding)
-                if progress:
-                    progress("cases", phase, cases)
-                    if found:
-                        progress("violations", phase, len(run.findings))
-            elif isinstance(event, events.NonFatalError):
-                run.findings.add(
-                    Finding(
-                        operation=event.label,
-                        check="runtime_error",
-                        message=run.target.masker.mask(f"{event.info.title}: {event.info.message}"),
-                        source=event.phase.value if event.phase else "engine",
-                    )
-                )
-            elif isinstance(event, events.Interrupted):
-                # schemathesis catches Ctrl-C in its own loop and reports it as an event.
-                stats.interrupted = True
-            elif isinstance(event, events.FatalError):
-                raise event.exception
-            elif isinstance(event, events.EngineFinished):
-                stats.stop_reason = event.stop_reason.value
-                stats.interrupted = stats.interrupted or run.interruption.requested.is_set()
-                for failure in event.failures:
-                    run.findings.add(
-                        Finding(
-                            operation=failure.operation or "(whole run)",
-                            check="after_run",
-                            message=run.target.masker.mask(f"{failure.title}: {failure.message}"),
-                            source="engine",
-                        )
-                    )
-    except KeyboardInterrupt:
-        stream.stop()
-        raise
+    with hooks.installed(schema):
+        stream = from_schema(schema).execute()
+        run.interruption.on_request(stream.stop)
+        try:
+            for event in stream:
+                _handle(event, run, stats, emit)
+        except KeyboardInterrupt:
+            stream.stop()
+            raise
     return stats
+
+
+def _handle(event: Any, run: RunContext, stats: EngineStats, emit: Callable[[events.Event], None]) -> None:
+    masker = run.target.masker
+    if isinstance(event, st_events.PhaseStarted):
+        emit(events.PhaseStarted(event.phase.name.value))
+    elif isinstance(event, st_events.PhaseFinished):
+        emit(events.PhaseFinished(event.phase.name.value))
+    elif isinstance(event, st_events.ScenarioFinished):
+        phase = event.phase.value
+        cases = len(event.recorder.interactions)
+        stats.cases += cases
+        stats.scenarios += 1
+        stats.by_phase[phase] = stats.by_phase.get(phase, 0) + cases
+        for found in _findings_from(event.recorder, phase, run):
+            run.findings.add(found)
+        emit(events.CasesChecked(phase, cases, len(run.findings)))
+    elif isinstance(event, st_events.NonFatalError):
+        run.findings.add(
+            Finding(
+                operation=event.label,
+                check="runtime_error",
+                message=masker.mask(f"{event.info.title}: {event.info.message}"),
+                source=event.phase.value if event.phase else "engine",
+            )
+        )
+    elif isinstance(event, st_events.Interrupted):
+        # schemathesis catches Ctrl-C in its own loop and reports it as an event.
+        stats.interrupted = True
+    elif isinstance(event, st_events.FatalError):
+        raise event.exception
+    elif isinstance(event, st_events.EngineFinished):
+        stats.stop_reason = event.stop_reason.value
+        stats.interrupted = stats.interrupted or run.interruption.requested.is_set()
+        for failure in event.failures:
+            run.findings.add(
+                Finding(
+                    operation=failure.operation or "(whole run)",
+                    check="after_run",
+                    message=masker.mask(f"{failure.title}: {failure.message}"),
+                    source="engine",
+                )
+            )

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-UPSTREAM, GATEWAY = "upstream", "gateway"
+
+class Origin(StrEnum):
+    # The API behind any gateway broke the contract.
+    UPSTREAM = "upstream"
+    # Behaviour of the gateway itself (its own answers, its rewriting of requests), outside the contract.
+    GATEWAY = "gateway"
 
 
 @dataclass(frozen=True)
@@ -15,9 +21,7 @@ class Finding:
     message: str  # says what was expected and what came back (keys masked)
     curl: tuple[str, ...] = ()  # requests that reproduce it, oldest first (keys as ${ENV} references)
     source: str = "scenario"  # "scenario" or the schemathesis phase that found it
-    # "upstream": the API behind any gateway broke the contract; "gateway": behaviour of the gateway
-    # itself (its own answers, its rewriting of requests), outside the Assistants contract.
-    origin: str = "upstream"
+    origin: Origin = Origin.UPSTREAM
     attribution: str = ""  # why a gateway finding is the gateway's
 
     @property
@@ -27,7 +31,7 @@ class Finding:
 
     @property
     def is_gateway(self) -> bool:
-        return self.origin == GATEWAY
+        return self.origin is Origin.GATEWAY
 
 
 @dataclass

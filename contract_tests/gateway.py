@@ -12,9 +12,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-import jsonschema_rs
-
-from contract_tests.spec_view import SpecView
+from assistants_spec import Operation, ProfileView, Validator
+from assistants_spec.statuses import ERRORS
 
 EXTENSION = "x-portkey-gateway"
 
@@ -28,33 +27,27 @@ def show_text(text: str, limit: int = 120) -> str:
 
 
 class GatewayFacts:
-    def __init__(self, spec: SpecView) -> None:
-        self.spec = spec
-        self.raw: dict[str, Any] = spec.document.get(EXTENSION) or {}
+    def __init__(self, view: ProfileView) -> None:
+        self.view = view
+        self.raw: dict[str, Any] = view.document.get(EXTENSION) or {}
         self._header_refs = set(self.raw.get("forwarded-response-headers", []))
 
     # -- headers ------------------------------------------------------------------------------------
-    def documented_headers(self, operation: Mapping[str, Any], status: int) -> list[str]:
+    def documented_headers(self, operation: Operation, status: int) -> list[str]:
         """The gateway headers the spec documents on this operation's answer with this status."""
-        responses = operation.get("responses", {})
-        response = (
-            responses.get(str(status)) or responses.get(f"{str(status)[0]}XX") or responses.get("default")
-        )
+        response = operation.response(status)
         if response is None:
             return []
-        headers = self.spec.resolve(response).get("headers", {})
-        return sorted(
-            name for name, h in headers.items() if isinstance(h, dict) and h.get("$ref") in self._header_refs
-        )
+        return sorted(name for name, ref in response.header_refs.items() if ref in self._header_refs)
 
     @functools.cached_property
     def header_names(self) -> frozenset[str]:
         """Every name under which the spec documents a gateway header (lower case)."""
         names: set[str] = set()
-        for operation in self.spec.operations.values():
-            for status in operation.raw.get("responses", {}):
+        for operation in self.view.operations.values():
+            for status in operation.responses:
                 if status.isdigit():
-                    names.update(n.lower() for n in self.documented_headers(operation.raw, int(status)))
+                    names.update(n.lower() for n in self.documented_headers(operation, int(status)))
         return frozenset(names)
 
     def forwarding_headers_in(self, headers: Mapping[str, Any]) -> list[str]:
@@ -62,15 +55,10 @@ class GatewayFacts:
         return sorted(self.header_names & present)
 
     # -- the gateway's own answers ----------------------------------------------------------------
-    def _validator(self, schema: Any) -> Any:
-        if isinstance(schema, str):
-            schema = {"$ref": schema}
-        return jsonschema_rs.Draft202012Validator({**schema, "components": self.spec.document["components"]})
-
     @functools.cached_property
-    def _own_answers(self) -> list[tuple[str, int | None, Any]]:
+    def _own_answers(self) -> list[tuple[str, int | None, Validator]]:
         return [
-            (name, answer.get("status"), self._validator(answer["schema"]))
+            (name, answer.get("status"), self.view.validator(answer["schema"]))
             for name, answer in self.raw.get("own-answers", {}).items()
         ]
 
@@ -95,9 +83,15 @@ class GatewayFacts:
         return schema.rsplit("/", 1)[-1] if isinstance(schema, str) else f"{EXTENSION} own-answers.{name}"
 
     @functools.cached_property
-    def upstream_error(self) -> Any:
-        """The body every error from the upstream has (the OpenAI error body)."""
-        return self._validator("#/components/schemas/ErrorResponse")
+    def _upstream_error_schema(self) -> dict[str, Any]:
+        own = {a["schema"] for a in self.raw.get("own-answers", {}).values() if isinstance(a["schema"], str)}
+        members = [s for s in self.view.answer_schemas(*ERRORS) if s.get("$ref") not in own]
+        return {"anyOf": members}
+
+    @property
+    def upstream_error(self) -> Validator:
+        """The body every error from the upstream has: the spec's error bodies but the gateway's own."""
+        return self.view.validator(self._upstream_error_schema)
 
     @property
     def unrouted_refusal(self) -> tuple[int, str] | None:
@@ -108,7 +102,7 @@ class GatewayFacts:
     @functools.cached_property
     def _forwarded_bodies(self) -> Any:
         schema = self.raw.get("forwarded-request-bodies")
-        return self._validator(schema) if schema else None
+        return self.view.validator(schema) if schema else None
 
     def rewritten_body(self, content_type: str | None, raw: bytes | str | None) -> str | None:
         """Why the upstream did not see this request body as sent (the gateway rewrites it), or None."""
@@ -126,8 +120,6 @@ class GatewayFacts:
         )
 
 
-@functools.lru_cache(maxsize=4)
-def gateway_facts(profile: str | None = None) -> GatewayFacts:
-    from contract_tests.spec_view import spec_view
-
-    return GatewayFacts(spec_view(profile))
+@functools.lru_cache(maxsize=8)
+def gateway_facts(view: ProfileView) -> GatewayFacts:
+    return GatewayFacts(view)

@@ -32,6 +32,10 @@ class Interruption:
         for stop in self._stoppers:
             stop()
 
+    def wait(self, seconds: float) -> None:
+        """Sleep, but wake up at once when Ctrl-C comes (a retry wait must not hold the run)."""
+        self.requested.wait(seconds)
+
     def check(self) -> None:
         """Raise KeyboardInterrupt in our own code (scenarios) once Ctrl-C was requested."""
         if self.requested.is_set():

@@ -27,6 +27,13 @@ def mask_value(value: str) -> str:
 class Masker:
     secrets: list[Secret] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, secrets: Iterable[Secret]) -> Masker:
+        masker = cls()
+        for secret in secrets:
+            masker.add(secret.value, secret.env_name)
+        return masker
+
     def add(self, value: str | None, env_name: str) -> None:
         if value and all(s.value != value for s in self.secrets):
             self.secrets.append(Secret(value, env_name))
@@ -44,9 +51,6 @@ class Masker:
             if secret.value in command:
                 command = _quote_for_env(command, secret)
         return _mask_bearer_tokens(command)
-
-    def mask_all(self, texts: Iterable[str]) -> list[str]:
-        return [self.mask(t) for t in texts]
 
 
 _BEARER = re.compile(r"(?i)(bearer\s+)(?!\$\{)([A-Za-z0-9._\-]{9,})")

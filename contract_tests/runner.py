@@ -1,228 +1,144 @@
-"""One conformance run: preflight, behaviour scenarios, schemathesis phases, cleanup (always)."""
+"""One conformance run: preflight, behaviour scenarios, schemathesis phases, cleanup (always).
+
+`run(config, emit)` returns the result and reports as it goes, through typed events, to `emit`.
+"""
 
 from __future__ import annotations
 
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
 
-import contract_tests.tracking  # noqa: F401  (registers the ledger hook)
-from contract_tests.attribution import gateway_reason
-from contract_tests.cleanup import CleanupResult, clean_up
-from contract_tests.context import RunContext, activate
-from contract_tests.engine import PHASES, EngineOptions, EngineStats, run_engine
-from contract_tests.findings import GATEWAY, Finding
-from contract_tests.http import ApiClient, TargetUnreachable
-from contract_tests.ledger import Ledger
-from contract_tests.polite_transport import waiting_out_rate_limits
-from contract_tests.scenarios import SCENARIOS, Scenario, ScenarioRun, Skip, Violation
-from contract_tests.scenarios._base import ScenarioOptions
-from contract_tests.spec_view import LIST, spec_view
-from contract_tests.target import ConfigError, Target
+from assistants_spec.statuses import REFUSES_CREDENTIALS, Meaning, meaning
 
+from contract_tests import events, registry
+from contract_tests.attribution import exchange_reason, finding
+from contract_tests.cleanup import clean_up
+from contract_tests.config import RunConfig
+from contract_tests.context import GatewayMode, RunContext, activate
+from contract_tests.engine import run_engine
+from contract_tests.findings import Finding
+from contract_tests.http import TargetUnreachable
+from contract_tests.operations import LIMIT, LIST
+from contract_tests.registry import Entry
+from contract_tests.results import RunResult, ScenarioOutcome, ScenarioStatus
+from contract_tests.scenarios import ScenarioRun, Skip, Violation
+from contract_tests.target import ConfigError
 
-@dataclass
-class RunOptions:
-    max_examples: int
-    seed: int
-    workers: int = 1
-    max_time: float | None = None
-    rate_limit: str | None = None
-    phases: tuple[str, ...] = PHASES
-    scenarios: bool = True
-    # Gateway findings count toward "violations found" (exit 1) only when asked for.
-    strict_gateway: bool = False
+Emit = Callable[[events.Event], None]
 
 
-@dataclass
-class ScenarioOutcome:
-    name: str
-    operation: str
-    status: str  # "passed", "failed", "skipped"
-    seconds: float
-    reason: str = ""
-
-
-@dataclass
-class RunResult:
-    target: Target
-    options: RunOptions
-    ledger: Ledger
-    findings: list[Finding] = field(default_factory=list)
-    scenarios: list[ScenarioOutcome] = field(default_factory=list)
-    engine: EngineStats | None = None
-    cleanup: CleanupResult | None = None
-    seconds: float = 0.0
-    interrupted: bool = False
-
-    @property
-    def upstream_findings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_gateway]
-
-    @property
-    def gateway_findings(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_gateway]
-
-    @property
-    def counted_findings(self) -> list[Finding]:
-        """The findings that make the run fail (gateway findings only with --strict-gateway)."""
-        return self.findings if self.options.strict_gateway else self.upstream_findings
-
-    @property
-    def conforms(self) -> bool:
-        return not self.counted_findings and not self.interrupted
-
-
-Progress = Callable[[str, str | None, int], None]
-
-
-def _preflight(ctx: RunContext, progress: Progress | None = None) -> None:
-    """Fail fast (exit 2) when the target is not there or does not take our credentials."""
+def preflight(ctx: RunContext) -> GatewayMode:
+    """Fail fast (exit 2) when the target is not there or does not take our credentials; say whether a
+    gateway stands in front of it."""
     op = ctx.spec.operation(LIST)
-    exchange = ctx.client.request(op.method, op.url_path(), params={"limit": 1})
-    if exchange.status in (401, 403):
+    exchange = ctx.client.request(op.method, op.url_path(), params={LIMIT: ctx.facts.limit_range[0]})
+    if meaning(exchange.status) in REFUSES_CREDENTIALS:
         raise ConfigError(
             f"the target refused the credentials ({exchange.status} on {op.label}): "
             f"{ctx.target.masker.mask(exchange.text[:300])}"
         )
-    if exchange.status == 404 and "json" not in exchange.content_type:
-        raise ConfigError(f"{ctx.target.base_url} does not look like the API's base URL (404 on {op.label})")
+    if meaning(exchange.status) is Meaning.NOT_FOUND and "json" not in exchange.content_type:
+        raise ConfigError(
+            f"{ctx.target.base_url} does not look like the API's base URL ({exchange.status} on {op.label})"
+        )
+    if ctx.config.gateway:
+        return GatewayMode(True, "--gateway")
     seen = ctx.gateway.forwarding_headers_in(exchange.headers)
-    if seen and not ctx.target.gateway:
-        ctx.target.gateway = True
-        ctx.target.gateway_reason = f"detected: the answers carry the gateway headers {', '.join(seen)}"
-        if progress:
-            progress("gateway", ctx.target.gateway_reason, 0)
+    if seen:
+        return GatewayMode(True, f"detected: the answers carry the gateway headers {', '.join(seen)}")
+    return GatewayMode()
 
 
-def _run_scenario(
-    ctx: RunContext, scenario: Scenario, options: ScenarioOptions
-) -> tuple[str, Finding | None]:
-    run = ScenarioRun(ctx, options)
-    masker = ctx.target.masker
+def run_scenario(ctx: RunContext, entry: Entry) -> tuple[ScenarioStatus, str, Finding | None]:
+    run = ScenarioRun(ctx)
     try:
-        scenario.func(run)
+        entry.func(run)
+        return ScenarioStatus.PASSED, "", None
     except Skip as skip:
-        return f"skipped:{skip}", None
-    except Violation as violation:
-        exchanges = violation.exchanges or tuple(run.exchanges[-1:])
-        last = exchanges[-1] if exchanges else None
-        why = gateway_reason(
-            ctx,
-            check=scenario.name,
-            status=last.status if last else None,
-            response_headers=last.headers if last else {},
-            response_body=last.text if last else None,
-            request_headers=last.request_headers if last else {},
-            request_body=None if last is None or last.request_body is None else _json_text(last.request_body),
-        )
-        return "failed", Finding(
-            operation=violation.operation or scenario.operation,
-            check=scenario.name,
-            message=masker.mask(violation.message),
-            curl=tuple(e.curl(masker) for e in exchanges),
-            **({"origin": GATEWAY, "attribution": masker.mask(why)} if why else {}),
-        )
+        return ScenarioStatus.SKIPPED, str(skip), None
     except (TargetUnreachable, KeyboardInterrupt):
         raise
+    except Violation as violation:
+        exchanges = violation.exchanges or tuple(run.exchanges[-1:])
+        message, operation = violation.message, violation.operation
+        why = exchange_reason(ctx, entry.name, exchanges[-1] if exchanges else None)
     except Exception as exc:  # noqa: BLE001  (an answer the scenario could not even read is a violation)
-        last = run.exchanges[-1:] if run.exchanges else []
+        exchanges = tuple(run.exchanges[-1:])
         where = traceback.extract_tb(exc.__traceback__)[-1]
-        return "failed", Finding(
-            operation=scenario.operation,
-            check=scenario.name,
-            message=masker.mask(
-                f"an answer did not have the shape the contract promises ({type(exc).__name__}: {exc} "
-                f"at {where.name}); last answer: {last[0].describe() if last else 'none'}"
-            ),
-            curl=tuple(e.curl(masker) for e in last),
+        message = (
+            f"an answer did not have the shape the contract promises ({type(exc).__name__}: {exc} "
+            f"at {where.name}); last answer: {exchanges[0].describe() if exchanges else 'none'}"
         )
-    return "passed", None
+        operation, why = None, None
+    return (
+        ScenarioStatus.FAILED,
+        "",
+        finding(
+            ctx,
+            check=entry.name,
+            operation=operation or ctx.facts.label(entry.operation),
+            message=message,
+            curl=tuple(e.curl(ctx.target.masker) for e in exchanges),
+            why_gateway=why,
+        ),
+    )
 
 
-def _json_text(body: Any) -> str:
-    import json
+def _run_scenarios(ctx: RunContext, result: RunResult, emit: Emit) -> None:
+    applicable = [e for e in registry.scenarios() if ctx.gateway_mode.on or not e.gateway]
+    emit(events.ScenariosStarted(len(applicable)))
+    for entry in applicable:
+        label = ctx.facts.label(entry.operation)
+        if entry.second_tenant and ctx.target.second is None:
+            outcome = ScenarioOutcome(
+                entry.name, label, ScenarioStatus.SKIPPED, 0.0, "needs --second-api-key", entry.gateway
+            )
+            result.scenarios.append(outcome)
+            emit(events.ScenarioFinished(outcome))
+            continue
+        emit(events.ScenarioStarted(entry.name))
+        started = time.monotonic()
+        status, reason, found = run_scenario(ctx, entry)
+        outcome = ScenarioOutcome(
+            entry.name, label, status, time.monotonic() - started, reason, entry.gateway
+        )
+        result.scenarios.append(outcome)
+        if found is not None:
+            ctx.findings.add(found)
+        emit(events.ScenarioFinished(outcome))
 
-    return json.dumps(body, ensure_ascii=False)
 
-
-def run(target: Target, options: RunOptions, *, progress: Progress | None = None) -> RunResult:
+def run(config: RunConfig, emit: Emit = lambda event: None) -> RunResult:
     started = time.monotonic()
-    spec = spec_view(target.profile)
-    limiter = None
-    if options.rate_limit:
-        from schemathesis.core.rate_limit import build_limiter
-
-        limiter = build_limiter(options.rate_limit)
-    ctx = RunContext(target=target, spec=spec, client=None)  # type: ignore[arg-type]
-    ctx.client = ApiClient(target, limiter=limiter, on_exchange=ctx.observe_exchange)
-    result = RunResult(target=target, options=options, ledger=ctx.ledger)
+    ctx = RunContext(config)
+    result = RunResult(config=config)
     try:
         with activate(ctx), ctx.interruption.handling_sigint():
-            _preflight(ctx, progress)
-            if options.scenarios:
-                scenario_options = ScenarioOptions(
-                    examples=max(3, options.max_examples // 4), seed=options.seed
-                )
-                applicable = [s for s in SCENARIOS if target.gateway or not s.needs_gateway]
-                if progress:
-                    progress("scenario_total", None, len(applicable))
-                for scenario in applicable:
-                    if scenario.needs_second_tenant and target.second is None:
-                        result.scenarios.append(
-                            ScenarioOutcome(
-                                scenario.name, scenario.operation, "skipped", 0.0, "needs --second-api-key"
-                            )
-                        )
-                        continue
-                    if progress:
-                        progress("scenario", scenario.name, 0)
-                    t0 = time.monotonic()
-                    status, finding = _run_scenario(ctx, scenario, scenario_options)
-                    status, _, reason = status.partition(":")
-                    result.scenarios.append(
-                        ScenarioOutcome(
-                            scenario.name, scenario.operation, status, time.monotonic() - t0, reason
-                        )
-                    )
-                    if finding is not None:
-                        ctx.findings.add(finding)
-                    if progress:
-                        progress("scenario_done", scenario.name, 1)
-            if options.phases:
+            ctx.gateway_mode = preflight(ctx)
+            if ctx.gateway_mode.on:
+                emit(events.GatewayModeOn(ctx.gateway_mode.reason))
+            if config.scenarios:
+                _run_scenarios(ctx, result, emit)
+            if config.phases:
                 remaining = None
-                if options.max_time:
-                    remaining = max(1.0, options.max_time - (time.monotonic() - started))
-                engine_options = EngineOptions(
-                    max_examples=options.max_examples,
-                    seed=options.seed,
-                    workers=options.workers,
-                    max_time=remaining,
-                    rate_limit=None,
-                    phases=options.phases,
-                )
-                with waiting_out_rate_limits():
-                    result.engine = run_engine(ctx, engine_options, limiter=limiter, progress=progress)
+                if config.max_time:
+                    remaining = max(1.0, config.max_time - (time.monotonic() - started))
+                result.engine = run_engine(ctx, emit, max_time=remaining)
                 result.interrupted = result.engine.interrupted
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
-        if progress:
-            progress("cleanup", None, len(ctx.ledger))
+        emit(events.CleanupStarted(len(ctx.ledger)))
         try:
             result.cleanup = clean_up(ctx)
         except KeyboardInterrupt:
             result.interrupted = True
         ctx.client.close()
         result.findings = list(ctx.findings.items)
+        result.gateway_mode, result.gateway_reason = ctx.gateway_mode.on, ctx.gateway_mode.reason
+        result.gateway_checks = tuple(e.name for e in registry.checks() if e.gateway and ctx.gateway_mode.on)
+        result.notices = dict(ctx.notices)
         result.seconds = time.monotonic() - started
+    emit(events.RunFinished(result))
     return result
-
-
-def describe_phases(phases: tuple[str, ...]) -> str:
-    return ", ".join(phases) if phases else "none"
-
-
-__all__ = ["Any", "RunOptions", "RunResult", "describe_phases", "run"]

@@ -10,6 +10,7 @@ spec model here and nowhere else::
     v2.match("GET", "/assistants/asst_1")       # which operation serves a request
     v2.validator(create.body_schema)            # a compiled JSON Schema validator
     spec.security.layout(["Authorization"])     # credentials vs. gateway routing headers
+    create.statuses(Meaning.UNAUTHENTICATED)     # the declared statuses that refuse credentials
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .beta_profiles import UnknownProfileError
 from .model import Match, Operation, Parameter, ProfileView, Response, Spec, Validator
 from .schemas import SchemaReader, resolve
 from .security import AuthLayout, Scheme, Security
+from .statuses import Meaning
 
 SPEC_PATH = pathlib.Path(__file__).with_name("openapi.yaml")
 
@@ -73,6 +75,7 @@ __all__ = [
     "SPEC_PATH",
     "AuthLayout",
     "Match",
+    "Meaning",
     "Operation",
     "Parameter",
     "ProfileView",

@@ -21,6 +21,7 @@ import yaml
 from .beta_profiles import Profiles
 from .schemas import SchemaReader, escape, resolve
 from .security import Security
+from .statuses import Meaning, meaning
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -56,6 +57,8 @@ class Operation:
     responses: dict[str, Response] = field(repr=False)
     deprecated: bool = field(repr=False)
     raw: dict[str, Any] = field(repr=False)
+    # Example values the spec gives for the JSON body: the media's examples, then the schema's.
+    body_examples: tuple[Any, ...] = field(default=(), repr=False)
 
     @property
     def label(self) -> str:
@@ -97,6 +100,15 @@ class Operation:
     def success(self) -> Response:
         """The first documented 2xx response."""
         return next(r for s, r in sorted(self.responses.items()) if s.startswith("2"))
+
+    @property
+    def success_status(self) -> int:
+        return int(self.success.status)
+
+    def statuses(self, *meanings: Meaning) -> tuple[int, ...]:
+        """The statuses this operation declares that mean one of ``meanings`` (e.g. the declared
+        refusals of credentials), in order; ranges (``4XX``) and ``default`` name no single status."""
+        return tuple(sorted(int(s) for s in self.responses if s.isdigit() and meaning(int(s)) in meanings))
 
 
 @dataclass(frozen=True)
@@ -155,6 +167,7 @@ class ProfileView(SchemaReader):
                     by_method[operation.method] = operation
             self._routes.append(_Route(template, _template_regex(template), by_method))
         self._validators: dict[Any, Validator] = {}
+        self._unions: dict[frozenset[Meaning], dict[str, Any]] = {}
         self._lock = threading.Lock()
 
     def _operation(self, template: str, item: dict[str, Any], method: str) -> Operation:
@@ -174,6 +187,11 @@ class ProfileView(SchemaReader):
             )
         body = self.resolve(raw.get("requestBody") or {})
         media = (body.get("content") or {}).get("application/json") or {}
+        examples = [self.resolve(e).get("value") for e in (media.get("examples") or {}).values()]
+        if "example" in media:
+            examples.append(media["example"])
+        examples += self.resolve(media.get("schema") or {}).get("examples") or []
+        examples = [e for i, e in enumerate(examples) if e not in examples[:i]]
         responses = {}
         for status, written in (raw.get("responses") or {}).items():
             response = self.resolve(written)
@@ -214,6 +232,7 @@ class ProfileView(SchemaReader):
             responses=responses,
             deprecated=bool(raw.get("deprecated", False)),
             raw=raw,
+            body_examples=tuple(examples),
         )
 
     # -- operations and routes ------------------------------------------------------------------
@@ -268,6 +287,34 @@ class ProfileView(SchemaReader):
             if found is None or (not isinstance(schema, str) and found.schema is not schema):
                 found = self._validators[key] = Validator(self.document, wanted)
             return found
+
+    def statuses(self, *meanings: Meaning) -> tuple[int, ...]:
+        """The statuses any operation declares that mean one of ``meanings``."""
+        return tuple(sorted({s for op in self.operations.values() for s in op.statuses(*meanings)}))
+
+    def answer_schemas(self, *meanings: Meaning) -> tuple[Any, ...]:
+        """The distinct schemas the spec declares for answers meaning one of ``meanings``, over all
+        operations, with unions (``oneOf``/``anyOf``) taken apart into their members."""
+        found: list[Any] = []
+        for operation in self.operations.values():
+            for status in operation.statuses(*meanings):
+                schema = operation.responses[str(status)].schema
+                if schema is None:
+                    continue
+                resolved = self.resolve(schema)
+                members = [m for key in ("oneOf", "anyOf") for m in resolved.get(key, [])] or [schema]
+                found += [m for m in members if m not in found]
+        return tuple(found)
+
+    def answers_validator(self, *meanings: Meaning) -> Validator:
+        """A validator accepting any body the spec declares for answers meaning one of ``meanings``
+        (e.g. every error body: what an undeclared error status should look like too)."""
+        key = frozenset(meanings)
+        with self._lock:
+            union = self._unions.get(key)
+            if union is None:
+                union = self._unions[key] = {"anyOf": list(self.answer_schemas(*meanings))}
+        return self.validator(union)
 
     def body_validator(self, operation_id: str) -> Validator | None:
         schema = self.operation(operation_id).body_schema

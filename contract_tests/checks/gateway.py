@@ -4,30 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-import schemathesis
+from contract_tests.checks.answer import Answer
+from contract_tests.context import RunContext
+from contract_tests.registry import check
 
-from contract_tests.attribution import GATEWAY_CHECKS
-from contract_tests.checks._support import header, received_json, run_context
 
-
-@schemathesis.check
-def gateway_headers_present(ctx: Any, response: Any, case: Any) -> bool | None:
+@check(gateway=True)
+def gateway_headers_present(run: RunContext, answer: Answer, case: Any) -> None:
     """An answer the gateway forwards carries every gateway header the spec documents for that answer."""
-    run = run_context()
-    if run is None or not run.target.gateway:
-        return None
+    if not run.gateway_mode.on or answer.reached is None:
+        return
     facts = run.gateway
-    if facts.own_answer(response.status_code, response.headers, received_json(response)):
-        return None  # the gateway's own answer, not a forwarded one
-    raw = case.operation.definition.raw
-    expected = facts.documented_headers(raw if isinstance(raw, dict) else {}, response.status_code)
-    missing = [name for name in expected if header(response, name) is None]
+    if facts.own_answer(answer.status, answer.response.headers, answer.json):
+        return  # the gateway's own answer, not a forwarded one
+    expected = facts.documented_headers(answer.reached.operation, answer.status)
+    missing = [name for name in expected if answer.header(name) is None]
     if missing:
         raise AssertionError(
-            f"a forwarded {response.status_code} answer should carry the gateway headers the spec documents "
+            f"a forwarded {answer.status} answer should carry the gateway headers the spec documents "
             f"for it ({', '.join(expected)}); missing: {', '.join(missing)}"
         )
-    return None
-
-
-GATEWAY_CHECKS.add("gateway_headers_present")

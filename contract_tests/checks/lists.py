@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-import schemathesis
-
-from contract_tests.checks._support import received_json, request_query, run_context
-from contract_tests.spec_view import LIST
+from contract_tests.checks.answer import Answer
+from contract_tests.compare import explain
+from contract_tests.context import RunContext
+from contract_tests.operations import AFTER, ASCENDING, BEFORE, LIMIT, LIST, LIST_PARAMETERS, ORDER
+from contract_tests.registry import check
 
 
 def page_problems(page: Any, *, limit: int, order: str, after: str | None, before: str | None) -> list[str]:
@@ -33,12 +34,12 @@ def page_problems(page: Any, *, limit: int, order: str, after: str | None, befor
     if len(set(ids)) != len(ids):
         problems.append("the page lists an assistant more than once")
     stamps = [item.get("created_at") for item in data]
-    if all(isinstance(s, (int, float)) for s in stamps):
+    if all(isinstance(s, (int, float)) and not isinstance(s, bool) for s in stamps):
         pairs = list(itertools.pairwise(stamps))
-        wrong = [(a, b) for a, b in pairs if (a > b if order == "asc" else a < b)]
+        wrong = [(a, b) for a, b in pairs if (a > b if order == ASCENDING else a < b)]
         if wrong:
             problems.append(f"order={order} but created_at goes {wrong[0][0]} then {wrong[0][1]}")
-    for name, cursor in (("after", after), ("before", before)):
+    for name, cursor in ((AFTER, after), (BEFORE, before)):
         if cursor is not None and cursor in ids:
             problems.append(f"{name}={cursor!r} should exclude that assistant, but the page contains it")
     if len(data) < limit and page.get("has_more") is True:
@@ -46,40 +47,25 @@ def page_problems(page: Any, *, limit: int, order: str, after: str | None, befor
     return problems
 
 
-def _single(query: dict[str, list[str]], name: str) -> str | None:
-    values = query.get(name)
-    return values[0] if values and len(values) == 1 else None
-
-
-@schemathesis.check
-def list_page_is_consistent(ctx: Any, response: Any, case: Any) -> bool | None:
-    """A 200 list page honours limit and order, excludes its cursors, and first_id/last_id match its items."""
-    run = run_context()
-    raw = case.operation.definition.raw
-    if (
-        run is None
-        or response.status_code != 200
-        or not isinstance(raw, dict)
-        or raw.get("operationId") != LIST
-        or response.request.method != "GET"
-    ):
-        return None
-    query = request_query(response)
-    if any(len(query.get(name, [])) > 1 for name in ("limit", "order", "after", "before")):
-        return None  # a repeated parameter has no single meaning to check against
-    default_limit, default_order = run.spec.list_defaults()
-    raw_limit, order = _single(query, "limit"), _single(query, "order")
+@check()
+def list_page_is_consistent(run: RunContext, answer: Answer, case: Any) -> None:
+    """A successful list page honours limit and order, excludes its cursors, and first_id/last_id match its items."""
+    if not answer.is_success_of(LIST):
+        return
+    if any(len(answer.query.get(name, [])) > 1 for name in LIST_PARAMETERS):
+        return  # a repeated parameter has no single meaning to check against
+    default_limit, default_order = run.facts.list_defaults
+    raw_limit, order = answer.single(LIMIT), answer.single(ORDER)
     try:
         limit = int(raw_limit) if raw_limit is not None else default_limit
     except ValueError:
-        return None  # a limit that is not a number should have been refused; another check says so
+        return  # a limit that is not a number should have been refused; another check says so
     problems = page_problems(
-        received_json(response),
+        answer.json,
         limit=limit,
         order=order or default_order,
-        after=_single(query, "after"),
-        before=_single(query, "before"),
+        after=answer.single(AFTER),
+        before=answer.single(BEFORE),
     )
     if problems:
-        raise AssertionError("the list page is inconsistent:\n  " + "\n  ".join(problems))
-    return None
+        raise AssertionError(explain("the list page is inconsistent", problems))

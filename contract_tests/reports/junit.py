@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from contract_tests.engine import PHASES
+from contract_tests.config import PHASES
+from contract_tests.events import Event, Handler, RunFinished
 from contract_tests.findings import Finding
+from contract_tests.reports.files import write
 from contract_tests.reports.summary import GATEWAY_SECTION
-from contract_tests.runner import RunResult
+from contract_tests.results import RunResult, ScenarioStatus
+
+
+class JUnitReport(Handler):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def handle(self, event: Event) -> None:
+        if isinstance(event, RunFinished):
+            write(self.path, render_junit(event.result))
 
 
 def render_junit(result: RunResult) -> str:
-    masker = result.target.masker
+    masker = result.config.target.masker
     suite = ET.Element("testsuite", name="assistants-conformance", time=f"{result.seconds:.3f}")
     cases = 0
     failures = 0
@@ -24,7 +36,7 @@ def render_junit(result: RunResult) -> str:
             time=f"{scenario.seconds:.3f}",
         )
         cases += 1
-        if scenario.status == "skipped":
+        if scenario.status is ScenarioStatus.SKIPPED:
             ET.SubElement(case, "skipped", message=scenario.reason)
         for finding in result.upstream_findings:
             if finding.source == "scenario" and finding.check == scenario.name:
@@ -61,7 +73,7 @@ def render_junit(result: RunResult) -> str:
         )
         cases += 1
         text = masker.mask(_gateway_text(finding))
-        if result.options.strict_gateway:
+        if result.config.strict_gateway:
             failures += 1
             element = ET.SubElement(case, "failure", message=_headline(masker, finding.message))
         else:

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from contract_tests.reports.console import result_groups
+import os
+from pathlib import Path
+
+from contract_tests.events import Event, Handler, RunFinished
+from contract_tests.reports.console import grouped
+from contract_tests.reports.files import write
 from contract_tests.reports.summary import GATEWAY_SECTION, summarize
-from contract_tests.runner import RunResult
+from contract_tests.results import RunResult, ScenarioStatus
 
 MAX_PER_CHECK = 5
 MAX_MESSAGE = 2000
+
+
+class MarkdownReport(Handler):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def handle(self, event: Event) -> None:
+        if isinstance(event, RunFinished):
+            # The CI job summary file collects several steps' output: add to it rather than replace it.
+            summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+            append = bool(summary_file) and Path(summary_file) == self.path
+            write(self.path, render_markdown(event.result), append=append)
 
 
 def render_markdown(result: RunResult) -> str:
@@ -16,9 +33,9 @@ def render_markdown(result: RunResult) -> str:
     lines = [f"## {icon} Assistants API conformance: {summary.verdict}", "", summary.headline, ""]
     lines += [f"- {detail}" for detail in summary.details]
     lines.append("")
-    lines += _findings_section(result_groups(result.upstream_findings), "Violations", "###")
+    lines += _findings_section(grouped(result.upstream_findings), "Violations", "###")
     if result.gateway_findings:
-        counted = "counted toward" if result.options.strict_gateway else "not counted toward"
+        counted = "counted toward" if result.config.strict_gateway else "not counted toward"
         lines += [
             f"### {GATEWAY_SECTION}",
             "",
@@ -28,19 +45,21 @@ def render_markdown(result: RunResult) -> str:
             ),
             "",
         ]
-        lines += _findings_section(result_groups(result.gateway_findings), "Findings", "####")
+        lines += _findings_section(grouped(result.gateway_findings), "Findings", "####")
     scenarios = result.scenarios
     if scenarios:
         lines += ["### Behaviour scenarios", "", "| Scenario | Result | Time |", "|---|---|---|"]
         gateway_failed = {f.check for f in result.gateway_findings if f.source == "scenario"}
         for s in scenarios:
-            mark = {"passed": "✅ passed", "failed": "❌ failed"}.get(s.status, f"⏭ {s.status} ({s.reason})")
-            if s.status == "failed" and s.name in gateway_failed:
+            mark = {ScenarioStatus.PASSED: "✅ passed", ScenarioStatus.FAILED: "❌ failed"}.get(
+                s.status, f"⏭ {s.status} ({s.reason})"
+            )
+            if s.status is ScenarioStatus.FAILED and s.name in gateway_failed:
                 mark = "⚠️ failed (gateway finding)"
             took = f"{s.seconds:.1f} s" if s.seconds >= 1 else f"{s.seconds * 1000:.0f} ms"
             lines.append(f"| `{s.name}` | {mark} | {took} |")
         lines.append("")
-    return result.target.masker.mask("\n".join(lines)) + "\n"
+    return result.config.target.masker.mask("\n".join(lines)) + "\n"
 
 
 def _findings_section(groups, count_title: str, level: str) -> list[str]:

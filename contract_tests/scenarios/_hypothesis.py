@@ -12,15 +12,15 @@ from contract_tests.scenarios._base import ScenarioRun, Violation
 
 
 def run_property(run: ScenarioRun, check: Callable[..., None], *strategies: Any) -> None:
-    """Call `check` on `run.options.examples` drawn inputs; the first violation ends the scenario.
+    """Call `check` on `run.examples` drawn inputs; the first violation ends the scenario.
 
     No shrinking: each example costs requests against a possibly live API, and the violation message
     already says what was sent and what came back.
     """
 
-    @seed(run.options.seed)
+    @seed(run.seed)
     @settings(
-        max_examples=max(1, run.options.examples),
+        max_examples=max(1, run.examples),
         database=None,
         deadline=None,
         phases=[Phase.explicit, Phase.generate],

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contract_tests.checks.lists import page_problems
+from contract_tests.compare import explain
 from contract_tests.http import Exchange
+from contract_tests.operations import AFTER, BEFORE, LIMIT, LIST, ORDER
 from contract_tests.scenarios._base import ScenarioRun, Violation
 from contract_tests.target import Credentials
 
@@ -26,42 +28,44 @@ class Walk:
 def list_page(run: ScenarioRun, credentials: Credentials | None = None, **params: Any) -> Exchange:
     """One list page that must be a valid, self-consistent answer to `params`."""
     page = run.list(credentials=credentials, **params)
-    run.expect_status(page, 200, f"listing with {params or 'no parameters'}")
+    run.expect_success(page, LIST, f"listing with {params or 'no parameters'}")
     body = page.json
     if not isinstance(body, dict) or not isinstance(body.get("data"), list):
-        raise Violation(f"a list answer should have a data array, got {page.text[:200]!r}", page)
-    default_limit, default_order = run.spec.list_defaults()
+        raise Violation(f"a list answer should have a data array, got {page.excerpt()}", page)
+    default_limit, default_order = run.facts.list_defaults
     problems = page_problems(
         body,
-        limit=int(params.get("limit", default_limit)),
-        order=params.get("order", default_order),
-        after=params.get("after"),
-        before=params.get("before"),
+        limit=int(params.get(LIMIT, default_limit)),
+        order=params.get(ORDER, default_order),
+        after=params.get(AFTER),
+        before=params.get(BEFORE),
     )
     if problems:
-        raise Violation("the list page is inconsistent:\n  " + "\n  ".join(problems), page)
+        raise Violation(explain("the list page is inconsistent", problems), page)
     return page
 
 
 def walk(
     run: ScenarioRun,
     *,
-    limit: int,
+    limit: int | None = None,
     order: str | None = None,
     after: str | None = None,
     until_seen: set[str] | None = None,
     credentials: Credentials | None = None,
 ) -> Walk:
-    """Follow `after=last_id` while `has_more`; stop early once `until_seen` were all seen (plus a page)."""
+    """Follow `after=last_id` while `has_more` (pages of `limit`, default: the largest the spec
+    allows); stop early once `until_seen` were all seen (plus a page)."""
+    limit = limit or run.facts.largest_page
     result = Walk()
     cursor = after
     seen_all_at: int | None = None
     for _ in range(MAX_PAGES):
-        params: dict[str, Any] = {"limit": limit}
+        params: dict[str, Any] = {LIMIT: limit}
         if order is not None:
-            params["order"] = order
+            params[ORDER] = order
         if cursor is not None:
-            params["after"] = cursor
+            params[AFTER] = cursor
         page = list_page(run, credentials, **params)
         result.pages.append(page)
         data = page.json["data"]

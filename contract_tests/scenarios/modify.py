@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from contract_tests.compare import field_differences, object_differences
-from contract_tests.scenarios._base import ScenarioRun, Violation, scenario
-from contract_tests.scenarios._bodies import body_strategy
+from contract_tests.compare import explain, field_differences, object_differences
+from contract_tests.operations import CREATE, METADATA, MODIFY
+from contract_tests.registry import scenario
+from contract_tests.scenarios._base import ScenarioRun, Violation
+from contract_tests.scenarios._bodies import body_strategy, example_body, other_valid_value
 from contract_tests.scenarios._hypothesis import run_property
-from contract_tests.spec_view import CREATE, MODIFY
 
 
 def expected_after_modify(before: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
@@ -19,57 +20,50 @@ def expected_after_modify(before: dict[str, Any], patch: dict[str, Any]) -> dict
 def _check_partial(
     run: ScenarioRun, before: dict[str, Any], patch: dict[str, Any], answer: Any, what: str
 ) -> None:
-    problems = field_differences(run.spec, run.spec.request_schema(MODIFY), patch, answer)
+    problems = field_differences(run.spec, MODIFY, patch, answer)
     if problems:
-        raise Violation(
-            f"{what} should apply every sent field:\n  " + "\n  ".join(problems[:10]), *run.exchanges[-1:]
-        )
+        raise Violation(explain(f"{what} should apply every sent field", problems), *run.exchanges[-1:])
     kept = expected_after_modify(before, patch)
     problems = object_differences(
         kept, {k: v for k, v in answer.items() if k in kept}, ("was", "after the modify")
     )
     if problems:
         raise Violation(
-            f"{what} should leave fields it does not send unchanged (modify is partial):\n  "
-            + "\n  ".join(problems[:10]),
+            explain(f"{what} should leave fields it does not send unchanged (modify is partial)", problems),
             *run.exchanges[-2:],
         )
     run.expect_read_back(answer, what)
 
 
-@scenario("modify_is_partial", "POST /assistants/{assistant_id}")
+@scenario(operation=MODIFY, order=30)
 def modify_is_partial(run: ScenarioRun) -> None:
     """For generated create and modify bodies: the modify applies what it sends and keeps the rest."""
 
     def check(create_body: dict[str, Any], patch: dict[str, Any]) -> None:
         before = run.created(run.tagged(create_body))
-        if "metadata" in patch and patch["metadata"] is not None:
+        if METADATA in patch and patch[METADATA] is not None:
             patch = run.tagged(patch)
         answer = run.modify(before["id"], patch)
-        run.expect_status(answer, 200, "a modify with a valid body")
+        run.expect_success(answer, MODIFY, "a modify with a valid body")
         if not isinstance(answer.json, dict):
-            raise Violation(f"a modify should answer with the assistant, got {answer.text[:200]!r}", answer)
+            raise Violation(f"a modify should answer with the assistant, got {answer.excerpt()}", answer)
         _check_partial(run, before, patch, answer.json, "a modify")
         run.delete(before["id"])
 
     run_property(run, check, body_strategy(run.spec, CREATE), body_strategy(run.spec, MODIFY))
 
 
-@scenario("modify_one_field_at_a_time", "POST /assistants/{assistant_id}")
+@scenario(operation=MODIFY, order=31)
 def modify_one_field_at_a_time(run: ScenarioRun) -> None:
     """Modifying one field changes that field only, for every field a modify may send."""
-    from contract_tests.scenarios._bodies import example_body, minimal_instance
-
     created = run.created(run.tagged(example_body(run.spec, CREATE)))
     current = created
-    for name, schema in run.spec.fields(MODIFY).items():
-        value = minimal_instance(run.spec, schema)
-        if isinstance(value, str) and value == current.get(name):
-            value += "-modified"
-        if value == current.get(name) or value is None:
-            continue
-        patch = run.tagged({name: value}) if name == "metadata" else {name: value}
+    for name, schema in run.facts.fields(MODIFY).items():
+        value = other_valid_value(run.spec, schema, current.get(name))
+        if value is None:
+            continue  # the field has no valid value other than its current one
+        patch = run.tagged({name: value}) if name == METADATA else {name: value}
         answer = run.modify(created["id"], patch)
-        run.expect_status(answer, 200, f"a modify of {name} alone")
+        run.expect_success(answer, MODIFY, f"a modify of {name} alone")
         _check_partial(run, current, patch, answer.json, f"a modify of {name} alone")
         current = answer.json

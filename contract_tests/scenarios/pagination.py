@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from contract_tests.scenarios._base import ScenarioRun, Violation, scenario
+from contract_tests.operations import ASCENDING, CREATE, DESCENDING, LIST
+from contract_tests.registry import scenario
+from contract_tests.scenarios._base import ScenarioRun, Violation
 from contract_tests.scenarios._bodies import example_body
 from contract_tests.scenarios._walk import list_page, walk
-from contract_tests.spec_view import CREATE
 
 SMALL_PAGE = 3  # any limit well below the number of assistants created makes several pages
 
@@ -14,11 +15,12 @@ def _ids(page) -> list[str]:
     return [item.get("id") for item in page.json["data"]]
 
 
-@scenario("list_pages_fit_together", "GET /assistants")
+@scenario(operation=LIST, order=50)
 def list_pages_fit_together(run: ScenarioRun) -> None:
     """Walk the list both ways with cursors; every page and the whole walk must agree with each other."""
-    default_limit, default_order = run.spec.list_defaults()
-    other_order = "asc" if default_order == "desc" else "desc"
+    default_limit, default_order = run.facts.list_defaults
+    other_order = ASCENDING if default_order == DESCENDING else DESCENDING
+    small = max(SMALL_PAGE, run.facts.limit_range[0])
     body = example_body(run.spec, CREATE)
     # One more than the default page holds, so the default limit and has_more show.
     ours = [run.created(run.tagged({**body, "name": f"page-{i}"}))["id"] for i in range(default_limit + 1)]
@@ -32,7 +34,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             first,
         )
 
-    forward = walk(run, limit=SMALL_PAGE, until_seen=mine)
+    forward = walk(run, limit=small, until_seen=mine)
     missing = mine - set(forward.ids)
     if missing:
         raise Violation(
@@ -40,7 +42,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             f"{len(mine)} just created never appeared",
             forward.pages[-1],
         )
-    explicit = list_page(run, limit=SMALL_PAGE, order=default_order)
+    explicit = list_page(run, limit=small, order=default_order)
     if _ids(explicit) != _ids(forward.pages[0]):
         raise Violation(
             f"the default order should be {default_order!r}: order={default_order} lists "
@@ -51,7 +53,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
     ours_forward = [i for i in forward.ids if i in mine]
     after_ours = forward.ids[forward.ids.index(ours_forward[-1]) + 1 :]
     anchor = after_ours[0] if after_ours else None
-    backward = walk(run, limit=SMALL_PAGE, order=other_order, after=anchor, until_seen=mine)
+    backward = walk(run, limit=small, order=other_order, after=anchor, until_seen=mine)
     ours_backward = [i for i in backward.ids if i in mine]
     if ours_backward != list(reversed(ours_forward)):
         raise Violation(
@@ -63,7 +65,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
     # From page 3 back to page 2 (page 1 would also be what a server ignoring `before` answers).
     if len(forward.pages) >= 3:
         third = forward.pages[2]
-        back = list_page(run, limit=SMALL_PAGE, order=default_order, before=third.json["first_id"])
+        back = list_page(run, limit=small, order=default_order, before=third.json["first_id"])
         if _ids(back) != _ids(forward.pages[1]):
             raise Violation(
                 f"before=<first_id of page 3> should give back page 2 {_ids(forward.pages[1])}, got {_ids(back)}",
@@ -71,7 +73,7 @@ def list_pages_fit_together(run: ScenarioRun) -> None:
             )
 
     if forward.complete:
-        end = list_page(run, limit=SMALL_PAGE, after=forward.ids[-1])
+        end = list_page(run, limit=small, after=forward.ids[-1])
         if end.json["data"] or end.json.get("has_more") is not False:
             raise Violation("after the last assistant the list should be empty with has_more=false", end)
 

@@ -1,11 +1,12 @@
 """Regenerate generated_client/assistants_client from the spec (run through scripts/generate_client).
 
-What the generator is fed:
-- the document from ``assistants_spec.load()``, with every parameter marked ``x-set-by-client``
+What the generator is fed, all read through the spec model (``assistants_spec.load_spec()``):
+- the document from ``spec.document()``, with every parameter the model marks ``set_by_client``
   removed (the client sets those once, so no generated function takes them);
-- the custom templates in templates/, plus ``_spec_facts.jinja``, written here from the spec, so that
-  the templates render the beta header, its profiles, the auth header names and the default base URLs
-  from the document instead of restating them.
+- the custom templates in templates/, plus ``_spec_facts.jinja``, written here from the spec model, so
+  that the templates render the beta header, its profiles, the security schemes' headers and the
+  default base URLs from the spec instead of restating them.
+Then the hand-written runtime (runtime/) is copied unchanged into the package as ``_runtime/``.
 
 ``--check`` regenerates into a temporary folder and fails, naming every file that differs.
 """
@@ -26,31 +27,30 @@ import tomllib
 from typing import Any
 from urllib.parse import urlsplit
 
+import assistants_spec
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HERE = pathlib.Path(__file__).resolve().parent
 CONFIG = HERE / "config.yaml"
 TEMPLATES = HERE / "templates"
+RUNTIME = HERE / "runtime"
+RUNTIME_PACKAGE = "_runtime"
 OUTPUT = ROOT / "generated_client" / "assistants_client"
-SET_BY_CLIENT = "x-set-by-client"
 # Tools whose version changes the output; their pins are read from pyproject.toml's dev extra.
 PINNED_TOOLS = ("openapi-python-client", "ruff")
+# The security schemes the client's constructors fill in (Client.portkey / Client.gateway).
+PORTKEY_SCHEMES = {
+    "portkey_api_key_header": "PortkeyApiKey",
+    "portkey_virtual_key_header": "PortkeyVirtualKey",
+    "portkey_provider_header": "PortkeyProvider",
+    "portkey_custom_host_header": "PortkeyCustomHost",
+}
+# The response header documented as this component is the request id the errors quote.
+REQUEST_ID_COMPONENT = "#/components/headers/RequestId"
 
 
 class GenerationError(RuntimeError):
     """Generation cannot produce a trustworthy result; the message says why."""
-
-
-def _load_spec_module():
-    try:
-        import assistants_spec
-    except ImportError:  # before scripts/bootstrap installed the project
-        sys.path.insert(0, str(ROOT))
-        import importlib.util
-
-        spec = importlib.util.spec_from_file_location("assistants_spec", ROOT / "spec" / "__init__.py")
-        assistants_spec = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(assistants_spec)
-    return assistants_spec
 
 
 def check_pins() -> None:
@@ -68,78 +68,83 @@ def check_pins() -> None:
             )
 
 
-def strip_set_by_client(document: dict[str, Any]) -> list[str]:
-    """Remove every parameter marked ``x-set-by-client``; return their names."""
-    removed: set[str] = set()
+def set_by_client(spec: assistants_spec.Spec) -> set[tuple[str, str]]:
+    """(name, location) of every parameter the spec marks as set once by the client."""
+    view = spec.view()
+    return {
+        (p.name, p.location)
+        for operation in view.operations.values()
+        for p in operation.parameters
+        if p.set_by_client
+    }
+
+
+def strip_parameters(document: dict[str, Any], parameters: set[tuple[str, str]]) -> None:
+    """Remove ``parameters`` ((name, location) pairs) from the generator's input document, wherever
+    they are declared: shared components, path items and operations."""
     components = document.get("components", {}).get("parameters", {})
-    marked_refs = set()
+    removed_refs = set()
     for key, parameter in list(components.items()):
-        if parameter.get(SET_BY_CLIENT):
-            marked_refs.add(f"#/components/parameters/{key}")
-            removed.add(parameter["name"])
+        if (parameter.get("name"), parameter.get("in")) in parameters:
+            removed_refs.add(f"#/components/parameters/{key}")
             del components[key]
 
     def keep(parameter: dict[str, Any]) -> bool:
-        if parameter.get("$ref") in marked_refs:
-            return False
-        if parameter.get(SET_BY_CLIENT):
-            removed.add(parameter["name"])
-            return False
-        return True
+        return (
+            parameter.get("$ref") not in removed_refs
+            and (parameter.get("name"), parameter.get("in")) not in parameters
+        )
 
     for item in document["paths"].values():
-        holders = [item, *(op for op in item.values() if isinstance(op, dict))]
-        for holder in holders:
+        for holder in [item, *(op for op in item.values() if isinstance(op, dict))]:
             if isinstance(holder.get("parameters"), list):
                 holder["parameters"] = [p for p in holder["parameters"] if keep(p)]
-    return sorted(removed)
 
 
-def _server_for_host(document: dict[str, Any], host_suffix: str) -> str:
-    urls = [
-        s["url"] for s in document.get("servers", []) if urlsplit(s["url"]).hostname.endswith(host_suffix)
-    ]
+def _server_for_host(spec: assistants_spec.Spec, host_suffix: str) -> str:
+    urls = [s["url"] for s in spec.servers if (urlsplit(s["url"]).hostname or "").endswith(host_suffix)]
     if len(urls) != 1:
         raise GenerationError(f"expected exactly one server under *{host_suffix} in the spec, found {urls}")
     return urls[0]
 
 
-def _request_id_header(document: dict[str, Any]) -> str:
+def _request_id_header(spec: assistants_spec.Spec) -> str:
     """The response header the spec documents as ``components/headers/RequestId``."""
-    target = "#/components/headers/RequestId"
-    for response in document["components"].get("responses", {}).values():
-        for name, header in (response.get("headers") or {}).items():
-            if header.get("$ref") == target:
-                return name
-    raise GenerationError(f"no response in the spec documents a header with $ref {target}")
+    names = {
+        name
+        for operation in spec.view().operations.values()
+        for response in operation.responses.values()
+        for name, ref in response.header_refs.items()
+        if ref == REQUEST_ID_COMPONENT
+    }
+    if len(names) != 1:
+        raise GenerationError(
+            f"expected one response header documented as {REQUEST_ID_COMPONENT}, found {sorted(names)}"
+        )
+    return names.pop()
 
 
-def spec_facts(assistants_spec, document: dict[str, Any], set_by_client: list[str]) -> dict[str, Any]:
-    """The values the client templates render, read from the spec."""
-    schemes = document["components"]["securitySchemes"]
-
-    def header_of(scheme: str) -> str:
+def spec_facts(spec: assistants_spec.Spec, stripped: set[tuple[str, str]]) -> dict[str, Any]:
+    """The values the client templates render, read from the spec model."""
+    if (spec.beta_header, "header") not in stripped:
+        raise GenerationError(
+            f"{spec.beta_header} is not marked x-set-by-client; generated functions would take it"
+        )
+    headers = {}
+    for fact, scheme in PORTKEY_SCHEMES.items():
         try:
-            return schemes[scheme]["name"]
+            headers[fact] = spec.security.header(scheme)
         except KeyError:
             raise GenerationError(f"the spec defines no header security scheme {scheme!r}") from None
-
-    beta_header = assistants_spec.beta_header_name()
-    if beta_header not in set_by_client:
-        raise GenerationError(
-            f"{beta_header} is not marked {SET_BY_CLIENT}; generated functions would take it"
-        )
     return {
-        "beta_header": beta_header,
-        "beta_default_profile": assistants_spec.default_profile(),
-        "beta_profiles": {p: assistants_spec.beta_header_value(p) for p in assistants_spec.profiles()},
-        "portkey_api_key_header": header_of("PortkeyApiKey"),
-        "portkey_virtual_key_header": header_of("PortkeyVirtualKey"),
-        "portkey_provider_header": header_of("PortkeyProvider"),
-        "portkey_custom_host_header": header_of("PortkeyCustomHost"),
-        "portkey_base_url": _server_for_host(document, "portkey.ai"),
-        "openai_base_url": _server_for_host(document, "openai.com"),
-        "request_id_header": _request_id_header(document),
+        "beta_header": spec.beta_header,
+        "beta_default_profile": spec.default_profile,
+        "beta_profiles": {p: spec.beta_value(p) for p in spec.profiles},
+        **headers,
+        "credential_headers": sorted({scheme.header for scheme in spec.security.schemes.values()}),
+        "portkey_base_url": _server_for_host(spec, "portkey.ai"),
+        "openai_base_url": _server_for_host(spec, "openai.com"),
+        "request_id_header": _request_id_header(spec),
     }
 
 
@@ -156,16 +161,17 @@ def generate(destination: pathlib.Path, *, custom_templates: bool = True) -> Non
     ``custom_templates=False`` gives the generator's stock output, which the benchmark compares with.
     """
     check_pins()
-    assistants_spec = _load_spec_module()
-    document = assistants_spec.load()
-    removed = strip_set_by_client(document)
+    spec = assistants_spec.load_spec()
+    document = spec.document()
+    stripped = set_by_client(spec)
+    strip_parameters(document, stripped)
     with tempfile.TemporaryDirectory(prefix="assistants-client-gen-") as tmp:
         work = pathlib.Path(tmp)
         spec_file = work / "openapi.json"
         spec_file.write_text(json.dumps(document, indent=1), encoding="utf-8")
         templates = work / "templates"
         shutil.copytree(TEMPLATES, templates)
-        _write_facts(templates / "_spec_facts.jinja", spec_facts(assistants_spec, document, removed))
+        _write_facts(templates / "_spec_facts.jinja", spec_facts(spec, stripped))
         command = [
             sys.executable, "-m", "openapi_python_client", "generate",
             "--path", str(spec_file),
@@ -187,6 +193,8 @@ def generate(destination: pathlib.Path, *, custom_templates: bool = True) -> Non
             )
     for cache in destination.rglob(".ruff_cache"):
         shutil.rmtree(cache)
+    if custom_templates:
+        shutil.copytree(RUNTIME, destination / RUNTIME_PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def _tree(root: pathlib.Path) -> set[str]:

@@ -3,7 +3,9 @@ loopback HTTP server for what a mock transport cannot show (logging, real connec
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -120,8 +122,8 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def loopback() -> Iterator[ThreadingHTTPServer]:
+@contextlib.contextmanager
+def serving() -> Iterator[ThreadingHTTPServer]:
     """A real HTTP server on 127.0.0.1 (free port); set ``.respond(method, path, body)``."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
@@ -135,6 +137,108 @@ def loopback() -> Iterator[ThreadingHTTPServer]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture
+def loopback() -> Iterator[ThreadingHTTPServer]:
+    with serving() as server:
+        yield server
+
+
+class RawServer:
+    """A loopback TCP server for behaviour no HTTP server library would produce (dropping a connection
+    after reading the request, trickling bytes, lying about lengths). ``handler(conn, request)`` gets
+    each request on its own connection, which is closed when the handler returns."""
+
+    def __init__(self, handler: Callable[[socket.socket, RawRequest], None]) -> None:
+        self.handler = handler
+        self.requests: list[RawRequest] = []
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self._sock.settimeout(0.1)
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._accepting = threading.Thread(target=self._accept, daemon=True)
+        self._accepting.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._sock.getsockname()[1]}/v1"
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(10)
+            try:
+                request = RawRequest.read(conn)
+            except (OSError, ValueError):
+                return
+            if request is None:
+                return
+            self.requests.append(request)
+            with contextlib.suppress(OSError):
+                self.handler(conn, request)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._sock.close()
+        self._accepting.join(timeout=5)
+        for thread in self._threads:
+            thread.join(timeout=5)
+
+
+class RawRequest:
+    def __init__(self, method: str, path: str, headers: dict[str, str], body: bytes) -> None:
+        self.method, self.path, self.headers, self.body = method, path, headers, body
+
+    @classmethod
+    def read(cls, conn: socket.socket) -> RawRequest | None:
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = conn.recv(65536)
+            if not chunk:
+                return None
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        method, path, _ = lines[0].split(" ", 2)
+        headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
+        while len(body) < int(headers.get("content-length", "0")):
+            chunk = conn.recv(65536)
+            if not chunk:
+                break
+            body += chunk
+        return cls(method, path, headers, body)
+
+
+def http_head(status: int, headers: dict[str, str] | None = None) -> bytes:
+    """A response's status line and headers (with ``Connection: close``: one request per connection)."""
+    lines = [f"HTTP/1.1 {status} X", "connection: close", *(f"{k}: {v}" for k, v in (headers or {}).items())]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+
+@pytest.fixture
+def raw_server():
+    """``raw_server(handler)`` starts a ``RawServer``; every one started is closed after the test."""
+    started: list[RawServer] = []
+
+    def start(handler: Callable[[socket.socket, RawRequest], None]) -> RawServer:
+        started.append(RawServer(handler))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.close()
 
 
 def loopback_url(server: ThreadingHTTPServer) -> str:

@@ -147,3 +147,45 @@ async def test_async_raises_the_same_typed_error(make_client, recorder: Recorder
         await create_assistant.asyncio(client=client, body=CreateAssistantRequest(model="m", temperature=3))
     assert (caught.value.param, caught.value.request_id) == ("temperature", "req_async")
     await client.aclose()
+
+
+DEEP = b"[" * 100_000 + b"]" * 100_000  # JSON nested far deeper than any parser recurses
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+@pytest.mark.anyio
+async def test_a_success_body_nested_100000_deep_is_a_parse_error_not_a_recursion_error(
+    make_client, recorder: Recorder, is_async: bool
+) -> None:
+    recorder.then(httpx.Response(200, content=DEEP, headers={"x-request-id": "req_deep"}))
+    client = make_client()
+    with pytest.raises(errors.ResponseParseError, match="nested too deeply") as caught:
+        if is_async:
+            await get_assistant.asyncio("asst_1", client=client)
+        else:
+            get_assistant.sync("asst_1", client=client)
+    assert caught.value.request_id == "req_deep" and caught.value.__cause__ is None
+
+
+def test_an_error_body_nested_100000_deep_is_a_typed_error(make_client, recorder: Recorder) -> None:
+    recorder.then(httpx.Response(400, content=DEEP))
+    with pytest.raises(errors.BadRequestError, match="nested too deeply") as caught:
+        get_assistant.sync("asst_1", client=make_client(raise_on_error=True))
+    assert caught.value.body is None
+    recorder.then(httpx.Response(400, content=DEEP))
+    response = get_assistant.sync_detailed("asst_1", client=make_client())
+    assert response.status_code == 400 and response.parsed is None
+
+
+def test_an_error_body_as_deep_as_the_parser_allows_is_read(make_client, recorder: Recorder) -> None:
+    depth = 900  # json.loads manages this; redacting it must too
+    body = (
+        b'{"error": {"message": "m", "type": "t", "param": null, "code": '
+        + b"[" * depth
+        + b"]" * depth
+        + b"}}"
+    )
+    recorder.then(httpx.Response(400, content=body))
+    with pytest.raises(errors.BadRequestError) as caught:
+        get_assistant.sync("asst_1", client=make_client(raise_on_error=True))
+    assert caught.value.message == "m"

@@ -135,3 +135,74 @@ async def test_asyncio_all_yields_every_assistant_following_the_cursor(
     assert found == [f"asst_{i:03d}" for i in range(7)]
     assert [r.url.params.get("after") for r in recorder.requests] == [None, "asst_003"]
     await client.aclose()
+
+
+def _page(ids: list[str], last_id: str, has_more: bool = True) -> dict[str, Any]:
+    data = [{**assistant_example(), "id": i} for i in ids]
+    return {
+        "object": "list",
+        "data": data,
+        "first_id": ids[0] if ids else None,
+        "last_id": last_id,
+        "has_more": has_more,
+    }
+
+
+def cycling_server(pages: dict[str | None, dict[str, Any]], budget: int = 50):
+    """Answers from ``pages`` by cursor; gives up after ``budget`` requests, so a client that loops
+    fails this test instead of hanging it."""
+    served = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        served.append(request)
+        if len(served) > budget:
+            raise RuntimeError(f"the client kept paginating: {len(served)} requests")
+        return httpx.Response(200, json=pages[request.url.params.get("after")])
+
+    return answer
+
+
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+@pytest.mark.anyio
+async def test_cursors_that_come_back_raise_a_pagination_error(is_async: bool) -> None:
+    from assistants_client import Client
+
+    # Cursors a -> b -> a: new items each time, but the list never ends.
+    pages = {None: _page(["asst_1"], "a"), "a": _page(["asst_2"], "b"), "b": _page(["asst_3"], "a")}
+    recorder = Recorder(cycling_server(pages))
+    client = Client.openai(
+        "sk-x", transport=httpx.MockTransport(recorder), async_transport=httpx.MockTransport(recorder)
+    )
+    with pytest.raises(errors.PaginationError, match="goes back to a cursor already followed") as caught:
+        if is_async:
+            [a async for a in client.aio.assistants.list_assistants_all()]
+        else:
+            list(client.assistants.list_assistants_all())
+    assert len(recorder.requests) == 3
+    assert isinstance(caught.value, errors.ResponseParseError)
+
+
+def test_an_item_listed_again_on_a_later_page_raises_a_pagination_error() -> None:
+    from assistants_client import Client
+
+    # The cursor advances (last_id differs every time) but the pages repeat the same assistants.
+    pages = {None: _page(["asst_1", "asst_2"], "c1")}
+    pages |= {f"c{i}": _page(["asst_1", "asst_2"], f"c{i + 1}") for i in range(1, 60)}
+    recorder = Recorder(cycling_server(pages))
+    client = Client.openai("sk-x", transport=httpx.MockTransport(recorder))
+    found = []
+    with pytest.raises(errors.PaginationError, match="page 2 repeats 'asst_1'"):
+        found.extend(client.assistants.list_assistants_all())
+    assert [a.id for a in found] == ["asst_1", "asst_2"], "nothing of the repeating page is handed out"
+    assert len(recorder.requests) == 2
+
+
+def test_a_last_id_missing_while_has_more_is_an_error() -> None:
+    from assistants_client import Client
+
+    page = _page(["asst_1"], "x")
+    page["last_id"] = None
+    recorder = Recorder(cycling_server({None: page}))
+    client = Client.openai("sk-x", transport=httpx.MockTransport(recorder))
+    with pytest.raises(errors.PaginationError, match="last_id is None"):
+        list(list_assistants.sync_all(client=client))

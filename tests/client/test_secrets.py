@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
 
@@ -24,9 +25,12 @@ def clients(base_url: str = "http://127.0.0.1:9/v1", **options) -> list[Client]:
     ]
 
 
-def assert_no_secret(text: str) -> None:
-    leaked = [secret for secret in SECRETS if secret in text]
-    assert not leaked, f"secret leaked: {text!r:.300}"
+def assert_no_secret(text: str | bytes | None) -> None:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    text = (text or "").lower()
+    leaked = [secret for secret in SECRETS if secret.lower() in text]
+    assert not leaked, f"secret leaked (in any case): {text!r:.300}"
 
 
 def test_no_key_in_the_client_repr_or_str() -> None:
@@ -113,3 +117,102 @@ def test_redaction_leaves_ordinary_words_alone() -> None:
         "Either x-portkey-provider or x-portkey-config"
     )
     assert errors.redact(f"key {API_KEY} rejected", [API_KEY]) == "key [REDACTED] rejected"
+
+
+def echo_everywhere(status: int, content: bytes | None = None):
+    """A server quoting the credentials it got in its request id header, upper-cased in the message."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent = " ".join(
+            request.headers.get(h, "")
+            for h in ("authorization", "x-portkey-api-key", "x-portkey-virtual-key")
+        )
+        body = {"error": {"message": f"bad key {sent.upper()}", "type": "t", "param": None, "code": None}}
+        return httpx.Response(
+            status,
+            content=content if content is not None else json.dumps(body).encode(),
+            headers={"x-request-id": f"req {sent}", "content-type": "application/json"},
+        )
+
+    return answer
+
+
+def _rendered(error: BaseException) -> list:
+    return [
+        str(error),
+        repr(error),
+        "".join(traceback.format_exception(error)),
+        getattr(error, "request_id", None),
+        getattr(error, "message", None),
+        repr(getattr(error, "body", None)),
+        getattr(error, "content", None),
+    ]
+
+
+@pytest.mark.parametrize("which", range(3), ids=["openai", "portkey", "gateway"])
+def test_a_key_echoed_in_the_request_id_never_reaches_an_error(which: int) -> None:
+    client = clients()[which].with_options(
+        transport=httpx.MockTransport(Recorder(echo_everywhere(401))), raise_on_error=True
+    )
+    with pytest.raises(errors.AuthenticationError) as caught:
+        get_assistant.sync("asst_1", client=client)
+    assert caught.value.request_id.startswith("req ") and "[REDACTED]" in caught.value.request_id
+    for text in _rendered(caught.value):
+        assert_no_secret(text)
+    assert "[REDACTED]" in caught.value.message, "the upper-cased echo is redacted too"
+
+
+@pytest.mark.parametrize("status", [200, 409])
+def test_a_key_echoed_to_a_parse_error_or_an_unexpected_status_is_redacted(status: int) -> None:
+    client = clients()[0].with_options(
+        transport=httpx.MockTransport(Recorder(echo_everywhere(status, content=b"[1, 2"))),
+        raise_on_unexpected_status=True,
+    )
+    kind = errors.ResponseParseError if status == 200 else errors.UnexpectedStatus
+    with pytest.raises(kind) as caught:
+        get_assistant.sync("asst_1", client=client)
+    for text in _rendered(caught.value):
+        assert_no_secret(text)
+
+
+def test_a_key_echoed_to_a_pagination_error_is_redacted() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        page = {
+            "object": "list",
+            "data": [assistant_example()],
+            "first_id": "asst_abc123",
+            "last_id": "asst_abc123",
+            "has_more": True,
+        }
+        return httpx.Response(
+            200, json=page, headers={"x-request-id": request.headers["authorization"].upper()}
+        )
+
+    client = clients()[0].with_options(transport=httpx.MockTransport(Recorder(answer)))
+    with pytest.raises(errors.PaginationError) as caught:
+        list(list_assistants.sync_all(client=client))
+    for text in _rendered(caught.value):
+        assert_no_secret(text)
+
+
+def test_a_key_echoed_in_a_response_header_stays_out_of_httpcore_debug_records(
+    loopback, caplog: pytest.LogCaptureFixture
+) -> None:
+    def respond(method, path, body):
+        sent = {k.lower(): v for k, v in loopback.seen[-1][2].items()}
+        echoed = " ".join(
+            sent.get(h, "") for h in ("authorization", "x-portkey-api-key", "x-portkey-virtual-key")
+        )
+        return 200, {"x-request-id": f"echo {echoed.upper()} {echoed}"}, assistant_example()
+
+    loopback.respond = respond
+    caplog.set_level(logging.DEBUG)
+    for client in clients(loopback_url(loopback)):
+        get_assistant.sync_detailed("asst_1", client=client)
+        client.close()
+    headers_logged = [
+        r for r in caplog.records if r.name == "httpcore.http11" and "x-request-id" in r.getMessage()
+    ]
+    assert headers_logged, "httpcore logged no response headers: this test would prove nothing"
+    assert "[REDACTED]" in headers_logged[0].getMessage()
+    assert_no_secret(caplog.text)

@@ -56,3 +56,25 @@ async def _only_known_models(app: App, request: Request) -> Response:
 
 
 only_known_models = middleware(_only_known_models)
+
+
+async def _undeclared_methods_as_openai(app: App, request: Request) -> Response:
+    # What OpenAI answered for a method a path does not have: 404 with its error body, no 405.
+    response = await call(app, request)
+    if response.status == 405:
+        response = Response(404)
+        response.set_json(
+            {
+                "error": {
+                    "message": f"Invalid URL ({request.method} {request.path})",
+                    "type": "invalid_request_error",
+                    "param": None,
+                    "code": None,
+                }
+            }
+        )
+        response.set_header("content-type", "application/json")
+    return response
+
+
+undeclared_methods_as_openai = middleware(_undeclared_methods_as_openai)

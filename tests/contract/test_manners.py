@@ -12,8 +12,9 @@ import httpx
 import pytest
 
 from contract_tests.bundled_mock import MockProcess, default_command
+from contract_tests.config import resolve_credentials
 from contract_tests.http import ApiClient
-from contract_tests.target import Credentials, Target
+from contract_tests.target import Target
 from mock_server import DEFAULT_API_KEYS
 from tests.contract.harness import FAST_ARGS, ROOT, _env
 
@@ -21,6 +22,10 @@ from tests.contract.harness import FAST_ARGS, ROOT, _env
 def _mock_on(db: Path, *extra: str) -> MockProcess:
     command = [*default_command()[:-2], "--db", str(db), *extra]
     return MockProcess(command, env=_env())
+
+
+def _target(url: str) -> Target:
+    return Target(url, resolve_credentials({"--bearer": DEFAULT_API_KEYS[0]}, environ={}))
 
 
 def _remaining(url: str) -> dict[str, int]:
@@ -94,8 +99,7 @@ def test_ctrl_c_still_cleans_up(tmp_path: Path, marker: str) -> None:
 
 def test_429_is_retried_after_retry_after(tmp_path: Path) -> None:
     with _mock_on(tmp_path / "state.sqlite3", "--retry-after", "1") as mock:
-        target = Target(mock.url, Credentials(bearer=DEFAULT_API_KEYS[0]))
-        client = ApiClient(target)
+        client = ApiClient(_target(mock.url))
         started = time.monotonic()
         # The mock answers 429 to this header every time: the client retries a bounded number of times.
         exchange = client.request("GET", "/assistants", headers={"x-mock-fault": "429"})
@@ -109,32 +113,10 @@ def test_rate_limit_option_spaces_requests(tmp_path: Path) -> None:
     from schemathesis.core.rate_limit import build_limiter
 
     with _mock_on(tmp_path / "state.sqlite3") as mock:
-        client = ApiClient(
-            Target(mock.url, Credentials(bearer=DEFAULT_API_KEYS[0])), limiter=build_limiter("5/s")
-        )
+        client = ApiClient(_target(mock.url), limiter=build_limiter("5/s"))
         started = time.monotonic()
         for _ in range(11):
             assert client.request("GET", "/assistants").status == 200
         elapsed = time.monotonic() - started
         client.close()
     assert elapsed >= 1.0  # 11 requests at 5/s need at least two windows
-
-
-def test_schemathesis_requests_wait_out_429_too() -> None:
-    from types import SimpleNamespace
-
-    from contract_tests.polite_transport import waiting_out_rate_limits
-
-    class FakeTransport:
-        def __init__(self) -> None:
-            self.answers = [429, 429, 200]
-
-        def send(self, case: object, **kwargs: object) -> SimpleNamespace:
-            return SimpleNamespace(status_code=self.answers.pop(0), headers={"retry-after": ["0.2"]})
-
-    transport = FakeTransport()
-    with waiting_out_rate_limits(transport):
-        started = time.monotonic()
-        assert transport.send(object()).status_code == 200
-        assert time.monotonic() - started >= 0.4
-    assert "send" not in vars(transport)  # the wrapper is gone after the run

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import subprocess
 
+from contract_tests.config import resolve_credentials
 from contract_tests.http import Exchange
 from contract_tests.masking import Masker, mask_value
-from contract_tests.target import Credentials, Target
+from contract_tests.target import Target
 
 KEY = "sk-live-0123456789abcdef"
 VIRTUAL = "vk-live-fedcba9876543210"
 
 
 def _target() -> Target:
-    return Target("https://api.example.test/v1", Credentials(api_key=KEY, virtual_key=VIRTUAL))
+    credentials = resolve_credentials({"--api-key": KEY, "--virtual-key": VIRTUAL}, environ={})
+    return Target("https://api.example.test/v1", credentials)
 
 
 def test_messages_never_contain_a_key() -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import assistants_spec
 
-from contract_tests.spec_view import CREATE, LIST, MODIFY, spec_view
+from contract_tests.operations import CREATE, LIST, MODIFY
 from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
 from tests.contract._asgi import App, Request, Response, call, middleware, rewrite_request, rewrite_response
 
@@ -35,10 +35,17 @@ def variant(kind: str, *caught_by: str, args: tuple[str, ...] = ()):
 
 
 def _spec(request: Request):
-    profile = assistants_spec.profile_for_header(
-        request.headers.get(assistants_spec.beta_header_name().lower())
-    )
-    return spec_view(profile or assistants_spec.default_profile())
+    spec = assistants_spec.load_spec()
+    return spec.view(spec.profile_for_header(request.headers.get(spec.beta_header.lower())))
+
+
+def _fields(request: Request, operation_id: str) -> dict:
+    view = _spec(request)
+    return view.properties(view.request_schema(operation_id))
+
+
+def _limit(request: Request) -> dict:
+    return _spec(request).operation(LIST).parameter("limit").schema
 
 
 def _assistants(value: object) -> list[dict]:
@@ -95,7 +102,7 @@ list_without_has_more = variant("shape", "response_schema_conformance", "list_pa
 # -- validation holes ------------------------------------------------------------------------------
 def _clamp_temperature(request: Request) -> None:
     if request.is_create or request.is_modify:
-        maximum = _spec(request).non_null(_spec(request).fields(CREATE)["temperature"])["maximum"]
+        maximum = _spec(request).non_null(_fields(request, CREATE)["temperature"])["maximum"]
 
         def edit(body: dict) -> None:
             if isinstance(body.get("temperature"), (int, float)) and body["temperature"] > maximum:
@@ -114,7 +121,7 @@ clamp_temperature = variant(
 
 def _ignore_unknown_fields(request: Request) -> None:
     if request.is_create or request.is_modify:
-        known = set(_spec(request).fields(CREATE if request.is_create else MODIFY))
+        known = set(_fields(request, CREATE if request.is_create else MODIFY))
         _edit_body(request, lambda body: [body.pop(k) for k in list(body) if k not in known])
 
 
@@ -128,7 +135,7 @@ ignore_unknown_fields = variant(
 
 def _truncate_long_name(request: Request) -> None:
     if request.is_create or request.is_modify:
-        limit = _spec(request).non_null(_spec(request).fields(CREATE)["name"])["maxLength"]
+        limit = _spec(request).non_null(_fields(request, CREATE)["name"])["maxLength"]
 
         def edit(body: dict) -> None:
             if isinstance(body.get("name"), str):
@@ -159,7 +166,7 @@ errors_without_param = variant("validation", "out_of_range_create_is_refused", "
 
 def _clamp_list_limit(request: Request) -> None:
     if request.is_list and request.query.get("limit", "").isdigit():
-        maximum = _spec(request).query_parameter(LIST, "limit")["maximum"]
+        maximum = _limit(request)["maximum"]
         query = request.query
         query["limit"] = str(min(int(query["limit"]), maximum))
         request.set_query(query)
@@ -221,7 +228,7 @@ def _modify_not_partial(request: Request) -> None:
         spec = _spec(request)
 
         def edit(body: dict) -> None:
-            for name, schema in spec.fields(MODIFY).items():
+            for name, schema in _fields(request, MODIFY).items():
                 if name not in body and spec.is_nullable(schema):
                     body[name] = None  # a modify that resets whatever it was not given
 
@@ -298,7 +305,7 @@ swapped_first_last_id = variant("pagination", "list_page_is_consistent", "list_p
 def _limit_off_by_one(request: Request) -> None:
     if request.is_list:
         query = request.query
-        default = _spec(request).query_parameter(LIST, "limit")["default"]
+        default = _limit(request)["default"]
         limit = int(query["limit"]) if query.get("limit", "").isdigit() else default
         query["limit"] = str(limit + 1)
         request.set_query(query)
@@ -316,7 +323,7 @@ def _anonymous_accepted(request: Request) -> None:
         request.set_header("authorization", f"Bearer {DEFAULT_API_KEYS[0]}")
 
 
-anonymous_accepted = variant("auth", "credentials_are_required", "ignored_auth")(
+anonymous_accepted = variant("auth", "credentials_are_required", "auth_is_enforced")(
     rewrite_request(_anonymous_accepted)
 )
 
@@ -423,13 +430,27 @@ crash_on_non_ascii = variant("status", "not_a_server_error", "long_values_are_ke
 )
 
 
-def _method_not_allowed_is_404(request: Request, response: Response) -> None:
+def _undeclared_method_without_allow(request: Request, response: Response) -> None:
+    # 405 is one of the answers the spec allows, but only with the Allow header HTTP requires.
+    if response.status == 405:
+        response.headers = [(k, v) for k, v in response.headers if k.decode().lower() != "allow"]
+
+
+undeclared_method_without_allow = variant("status", "undeclared_method_answer")(
+    rewrite_response(_undeclared_method_without_allow)
+)
+
+
+def _undeclared_method_is_plain_404(request: Request, response: Response) -> None:
+    # A framework's default not-found page: 404 is allowed, but with the OpenAI error body.
     if response.status == 405:
         response.status = 404
+        response.body = b"Not Found"
+        response.set_header("content-type", "text/plain")
 
 
-method_not_allowed_is_404 = variant("status", "unsupported_method")(
-    rewrite_response(_method_not_allowed_is_404)
+undeclared_method_is_plain_404 = variant("status", "undeclared_method_answer", "openai_error_shape")(
+    rewrite_response(_undeclared_method_is_plain_404)
 )
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import assistants_spec
 import pytest
 
-from contract_tests.auth_layout import auth_layout
 from contract_tests.gateway import gateway_facts
-from contract_tests.spec_view import LIST, spec_view
+from contract_tests.operations import LIST
 
+SPEC = assistants_spec.load_spec()
 DOCUMENT = assistants_spec.load()
 SCHEMES = DOCUMENT["components"]["securitySchemes"]
 PROVIDER = SCHEMES["PortkeyProvider"]["name"]
@@ -30,18 +30,18 @@ VIRTUAL_KEY = SCHEMES["PortkeyVirtualKey"]["name"]
 def test_routing_headers_are_what_a_documented_combination_adds_to_a_smaller_one(
     sent: tuple[str, ...], credentials: set[str], routing: set[str]
 ) -> None:
-    layout = auth_layout(DOCUMENT, [*sent, "OpenAI-Beta"])
+    layout = SPEC.security.layout([*sent, "OpenAI-Beta"])
     assert set(layout.header_names(layout.credentials)) == credentials
     assert set(layout.routing_headers) == routing
 
 
 def test_undocumented_combination_has_no_chosen_alternative_and_no_routing() -> None:
-    layout = auth_layout(DOCUMENT, [PROVIDER])  # a provider without the bearer key is not documented
+    layout = SPEC.security.layout([PROVIDER])  # a provider without the bearer key is not documented
     assert layout.chosen is None and not layout.routing
 
 
 def test_auth_probes_see_only_credentials_in_gateway_mode() -> None:
-    layout = auth_layout(DOCUMENT, ["Authorization", PROVIDER, CUSTOM_HOST])
+    layout = SPEC.security.layout(["Authorization", PROVIDER, CUSTOM_HOST])
     view = layout.security_view(DOCUMENT)
     schemes_left = {name for requirement in view["security"] for name in requirement}
     assert not schemes_left & layout.routing
@@ -49,7 +49,7 @@ def test_auth_probes_see_only_credentials_in_gateway_mode() -> None:
     assert DOCUMENT["security"] != view["security"], "the spec itself must be left as it is"
 
 
-FACTS = gateway_facts(assistants_spec.default_profile())
+FACTS = gateway_facts(SPEC.view())
 FORWARDED = {name: "x" for name in FACTS.header_names}
 
 
@@ -84,7 +84,5 @@ def test_object_bodies_and_non_json_requests_are_not_rewritten(content_type: str
 
 
 def test_documented_gateway_headers_come_from_the_spec() -> None:
-    documented = FACTS.documented_headers(
-        spec_view(assistants_spec.default_profile()).operation(LIST).raw, 200
-    )
+    documented = FACTS.documented_headers(SPEC.view().operation(LIST), 200)
     assert documented and set(documented) == set(FACTS.header_names)

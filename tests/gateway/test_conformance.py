@@ -166,7 +166,7 @@ def test_the_gateways_own_behaviour_is_reported_apart_with_a_replayable_curl(run
     assert "curl -X " in section and "${OPENAI_API_KEY}" in section
     assert not run.upstream_failures(), run.upstream_failures()
     # Auth probes keep the routing headers, so they reach the upstream's own 401, not the gateway's 400.
-    assert "ignored_auth" not in run.gateway_findings()
+    assert "auth_is_enforced" not in run.gateway_findings()
 
 
 @pytest.mark.parametrize(

@@ -117,3 +117,45 @@ def test_a_document_without_profiles_is_refused_with_a_clear_error(tmp_path: pat
         Spec(raw)
     with pytest.raises(ValueError, match="OpenAPI document"):
         Spec({"openapi": "3.1.0"})
+
+
+def test_declared_statuses_are_found_by_what_they_mean(spec: Spec) -> None:
+    from assistants_spec import Meaning
+
+    view = spec.view()
+    for operation in view.operations.values():
+        declared = {int(s) for s in operation.responses if s.isdigit()}
+        refusals = operation.statuses(Meaning.UNAUTHENTICATED, Meaning.FORBIDDEN)
+        assert set(refusals) <= declared and all(s in (401, 403) for s in refusals)
+        assert operation.success_status in declared and 200 <= operation.success_status < 300
+        assert operation.statuses(Meaning.SUCCESS) and operation.success_status in operation.statuses(
+            Meaning.SUCCESS
+        )
+    # A status no operation declares is never offered, whatever it means.
+    undeclared = {
+        s for s in range(400, 600) if not any(str(s) in op.responses for op in view.operations.values())
+    }
+    every_error = view.statuses(*[m for m in Meaning if m is not Meaning.SUCCESS])
+    assert every_error and not set(every_error) & undeclared
+
+
+def test_error_bodies_are_the_union_of_the_declared_error_schemas(spec: Spec) -> None:
+    from assistants_spec.statuses import ERRORS
+
+    view = spec.view()
+    members = view.answer_schemas(*ERRORS)
+    assert members and all("oneOf" not in m and "anyOf" not in m for m in members)
+    errors = view.answers_validator(*ERRORS)
+    assert errors is view.answers_validator(*ERRORS)
+    example = {"error": {"message": "m", "type": "invalid_request_error", "param": None, "code": None}}
+    assert errors.is_valid(example)
+    assert not errors.is_valid({"object": "assistant"})
+
+
+def test_body_examples_come_from_the_profiles_own_document(spec: Spec) -> None:
+    for profile in spec.profiles:
+        view = spec.view(profile)
+        create = view.operation("createAssistant")
+        assert create.body_examples, "create documents an example body"
+        validator = view.body_validator("createAssistant")
+        assert all(validator.is_valid(example) for example in create.body_examples)

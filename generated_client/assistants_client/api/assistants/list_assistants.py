@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ..._runtime import pagination
 from ...client import Client
 from ...models.assistant_object import AssistantObject
 from ...models.error_response import ErrorResponse
@@ -126,23 +127,18 @@ def _build_response(
     if 200 <= status <= 299:
         try:
             parsed = _parse_success(response=response)
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
-            raise errors.ResponseParseError(
-                f"list_assistants: the response body is not in the documented shape ({type(error).__name__}: {errors.redact(str(error), client.secrets)})",
-                status_code=status,
-                request_id=response.headers.get(errors.REQUEST_ID_HEADER),
-                content=response.content,
-            ) from None
+        except errors.PARSE_ERRORS as error:
+            raise client.parse_error("list_assistants", response, error) from None
     elif client.raise_on_error:
-        raise errors.from_response(response, client.secrets)
+        raise client.error_for(response)
     else:
         try:
             parsed = _parse_failure(response=response)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except errors.PARSE_ERRORS:
             # Not the documented error body (e.g. an HTML page from a proxy): the raw content stays.
             parsed = None
     if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
-        raise errors.UnexpectedStatus(status, response.content)
+        raise client.unexpected_status(response)
     return Response(
         status_code=status,
         content=response.content,
@@ -173,6 +169,8 @@ def sync_detailed(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -215,6 +213,8 @@ def sync(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -252,6 +252,8 @@ async def asyncio_detailed(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -292,6 +294,8 @@ async def asyncio(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -309,28 +313,6 @@ async def asyncio(
     ).parsed
 
 
-def _next_cursor(
-    page: ListAssistantsResponse, response: Response[Any], cursor: str | Unset
-) -> str | None:
-    """The cursor of the next page, None after the last; raises on a cursor that does not advance."""
-    if not page.has_more or not page.data:
-        return None
-    if page.last_id is None or page.last_id == cursor:
-        raise errors.ResponseParseError(
-            f"list_assistants: has_more is true but last_id ({page.last_id!r}) does not advance the cursor",
-            status_code=response.status_code,
-            request_id=response.request_id,
-            content=response.content,
-        )
-    return page.last_id
-
-
-def _page(response: Response[Any], client: Client) -> ListAssistantsResponse:
-    if not isinstance(response.parsed, ListAssistantsResponse):
-        raise errors.from_response(response, client.secrets)
-    return response.parsed
-
-
 def sync_all(
     *,
     client: Client,
@@ -343,29 +325,26 @@ def sync_all(
     """Every item of list_assistants, page after page: follows ``after`` while ``has_more``.
 
     Pages are fetched lazily as the iterator is consumed; ``after`` is where to start,
-    ``max_pages`` bounds the number of requests. Raises ``errors.APIStatusError`` on an error response.
+    ``max_pages`` bounds the number of requests. Raises ``errors.APIStatusError`` on an error response
+    and ``errors.PaginationError`` when the server's cursors do not lead to an end.
     """
-    pages = 0
-    while max_pages is None or pages < max_pages:
-        response = sync_detailed(
+    return pagination.iterate(
+        lambda cursor: sync_detailed(
             client=client,
             limit=limit,
             order=order,
-            after=after,
+            after=cursor,
             before=before,
-        )
-        pages += 1
-        page = _page(response, client)
-        yield from page.data
-        cursor = _next_cursor(page, response, after)
-        # Dropped before the next request, so that one page at a time is held, not two.
-        del response, page
-        if cursor is None:
-            return
-        after = cursor
+        ),
+        ListAssistantsResponse,
+        client=client,
+        operation="list_assistants",
+        after=after,
+        max_pages=max_pages,
+    )
 
 
-async def asyncio_all(
+def asyncio_all(
     *,
     client: Client,
     limit: int | Unset = 20,
@@ -375,21 +354,17 @@ async def asyncio_all(
     max_pages: int | None = None,
 ) -> AsyncIterator[AssistantObject]:
     """Async twin of ``sync_all``: every item, following ``after`` while ``has_more``."""
-    pages = 0
-    while max_pages is None or pages < max_pages:
-        response = await asyncio_detailed(
+    return pagination.aiterate(
+        lambda cursor: asyncio_detailed(
             client=client,
             limit=limit,
             order=order,
-            after=after,
+            after=cursor,
             before=before,
-        )
-        pages += 1
-        page = _page(response, client)
-        for item in page.data:
-            yield item
-        cursor = _next_cursor(page, response, after)
-        del response, page  # one page at a time, as in sync_all
-        if cursor is None:
-            return
-        after = cursor
+        ),
+        ListAssistantsResponse,
+        client=client,
+        operation="list_assistants",
+        after=after,
+        max_pages=max_pages,
+    )

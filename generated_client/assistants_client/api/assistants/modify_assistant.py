@@ -140,23 +140,18 @@ def _build_response(
     if 200 <= status <= 299:
         try:
             parsed = _parse_success(response=response)
-        except (ValueError, TypeError, KeyError, AttributeError) as error:
-            raise errors.ResponseParseError(
-                f"modify_assistant: the response body is not in the documented shape ({type(error).__name__}: {errors.redact(str(error), client.secrets)})",
-                status_code=status,
-                request_id=response.headers.get(errors.REQUEST_ID_HEADER),
-                content=response.content,
-            ) from None
+        except errors.PARSE_ERRORS as error:
+            raise client.parse_error("modify_assistant", response, error) from None
     elif client.raise_on_error:
-        raise errors.from_response(response, client.secrets)
+        raise client.error_for(response)
     else:
         try:
             parsed = _parse_failure(response=response)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except errors.PARSE_ERRORS:
             # Not the documented error body (e.g. an HTML page from a proxy): the raw content stays.
             parsed = None
     if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
-        raise errors.UnexpectedStatus(status, response.content)
+        raise client.unexpected_status(response)
     return Response(
         status_code=status,
         content=response.content,
@@ -186,6 +181,8 @@ def sync_detailed(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -225,6 +222,8 @@ def sync(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -259,6 +258,8 @@ async def asyncio_detailed(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -296,6 +297,8 @@ async def asyncio(
         errors.APIStatusError: On a non-2xx status when Client.raise_on_error is True (a subclass per status).
         errors.UnexpectedStatus: On an undocumented status when Client.raise_on_unexpected_status is True.
         errors.ResponseParseError: If a success response is not in the documented shape.
+        errors.DeadlineExceeded: If the call takes longer than Client.deadline in all.
+        errors.ResponseTooLarge: If the response body is longer than Client.max_response_bytes.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
