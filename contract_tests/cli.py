@@ -17,7 +17,7 @@ import click
 from assistants_spec import load_spec
 from rich.console import Console
 
-from contract_tests.bundled_mock import MockProcess
+from contract_tests.bundled_mock import MockProcess, start_bundled_mock
 from contract_tests.config import (
     CREDENTIAL_OPTIONS,
     DEFAULT_MAX_EXAMPLES,
@@ -243,8 +243,8 @@ def execute(config: RunConfig) -> int:
     mock: MockProcess | None = None
     try:
         if config.bundled:
-            mock = MockProcess()
-            config = config.serving(mock.start().rstrip("/"))
+            mock = start_bundled_mock()
+            config = config.serving(mock.url.rstrip("/"))
             err.print(f"started the bundled mock at {config.target.base_url}", highlight=False)
         result = run(config, Emitter(outputs))
     except ConfigError as exc:

@@ -1,4 +1,4 @@
-"""The command line and the Python interface others rely on (MOCK_INTERFACE.md)."""
+"""The command line and the Python interface others rely on (mock_server/README.md)."""
 
 from __future__ import annotations
 
@@ -77,7 +77,6 @@ def test_prints_exactly_one_line_with_the_real_port():
         )
         portkey = {"x-portkey-api-key": "sk-custom", "x-portkey-virtual-key": "vk-custom"}
         assert httpx.get(server.url + "/assistants", headers={**headers, **portkey}).status_code == 200
-        server.process.stdout.close()
 
 
 def test_middleware_wraps_the_app():
