@@ -38,15 +38,15 @@ def parse(value: str) -> FaultPlan:
                 param=HEADER,
                 code="invalid_fault",
             )
-        seconds = float(match.group(1)) / (1 if match.group(2) == "s" else 1000)
-        if seconds > MAX_DELAY_SECONDS:
+        plan.delay += float(match.group(1)) / (1 if match.group(2) == "s" else 1000)
+        # The cap is on the whole wait: `delay=60s,delay=60s` would otherwise wait twice as long.
+        if plan.delay > MAX_DELAY_SECONDS:
             raise ApiError(
                 400,
-                f"A delay in {HEADER} can be at most {MAX_DELAY_SECONDS:g}s.",
+                f"The delays in {HEADER} can add up to at most {MAX_DELAY_SECONDS:g}s.",
                 param=HEADER,
                 code="invalid_fault",
             )
-        plan.delay += seconds
     return plan
 
 
