@@ -1,9 +1,10 @@
 """The ASGI application: routing, the order of checks, and error answers.
 
 Order for /v1 routes: route (404), method (405 with Allow), credentials (401), OpenAI-Beta (400),
-requested faults, query parameters (400), body size (413), content type (415), JSON (400), body
-schema (400), then the operation. Every failure is an OpenAI error body; an unexpected exception
-is logged and answered as a 500 (the fuzz tests make sure no input gets there).
+requested faults, query parameters (400), body size (413) and time (408), content type (415),
+nesting depth (400), JSON (400), body schema (400), Idempotency-Key (400), then the operation.
+Every failure is an OpenAI error body; an unexpected exception is logged and answered as a 500
+(the fuzz tests make sure no input gets there).
 """
 
 from __future__ import annotations
@@ -17,24 +18,26 @@ import orjson
 from assistants_spec import Spec, load_spec
 
 from . import faults as faults_mod
+from . import idempotency
 from .auth import Authenticator
 from .config import Settings
 from .errors import ApiError, method_not_allowed, server_error, unknown_route
-from .handlers import Handlers
+from .handlers import Answer, Call, Handlers
 from .requests import header_map, is_json, query_map, read_body
 from .shapes import Shapes
 from .store import Store
-from .validation import SchemaValidator, coerce_query_value
+from .validation import SchemaValidator, coerce_query_value, nesting_error
 
 HEALTH_PATH = "/health"
 RESET_PATH = "/_mock/reset"
+# JSON nested deeper than this is refused (400 naming the field) rather than stored: the
+# serializer (orjson) writes at most 254 levels, and a stored record nests a field as its request did.
+MAX_JSON_DEPTH = 200
 
-_AUTHORIZATION = b"authorization"
-_PORTKEY_KEY = b"x-portkey-api-key"
-_VIRTUAL_KEY = b"x-portkey-virtual-key"
 _CONTENT_TYPE = b"content-type"
 _CONTENT_LENGTH = b"content-length"
 _FAULT = faults_mod.HEADER.encode()
+_IDEMPOTENCY_KEY = idempotency.HEADER.lower().encode()
 
 _BAD_JSON = (
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
@@ -55,14 +58,22 @@ class MockApp:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.spec: Spec = load_spec(settings.spec_path)
-        self.store = Store(settings.db)
-        self.auth = Authenticator(settings.api_keys, settings.virtual_keys)
+        self.store = Store(
+            settings.db,
+            idempotency_ttl=settings.idempotency_ttl,
+            idempotency_max_keys=settings.idempotency_max_keys,
+        )
+        self.auth = Authenticator(self.spec.security, settings.api_keys, settings.virtual_keys)
         self.faults = faults_mod.Faults(settings.fault_rate, settings.seed, settings.retry_after)
         self.handlers = Handlers(self.store, Shapes(self.spec))
         self._beta = self.spec.beta_header.lower().encode()
-        self._wanted = frozenset(
-            {_AUTHORIZATION, _PORTKEY_KEY, _VIRTUAL_KEY, _CONTENT_TYPE, _CONTENT_LENGTH, _FAULT, self._beta}
-        )
+        self._wanted = self.auth.header_names | {
+            _CONTENT_TYPE,
+            _CONTENT_LENGTH,
+            _FAULT,
+            _IDEMPOTENCY_KEY,
+            self._beta,
+        }
         self._body_validators: dict[tuple[str, str], SchemaValidator] = {}
         self._query_validators: dict[tuple[str, str], list[tuple[Any, SchemaValidator]]] = {}
         for name in self.spec.profiles:
@@ -100,7 +111,8 @@ class MockApp:
     async def _http(self, scope: dict, receive, send) -> None:
         extra: list[tuple[bytes, bytes]] = []
         try:
-            status, body = await self._dispatch(scope, receive)
+            answer = await self._dispatch(scope, receive)
+            status, body, extra = answer.status, answer.body, answer.headers
         except ApiError as error:
             status, body, extra = error.status, error.body(), error.headers
         except Exception:  # noqa: BLE001 - last resort: a bug still gets the OpenAI error body
@@ -115,18 +127,18 @@ class MockApp:
         except Exception:  # noqa: BLE001, S110 - send failed: the client left, nobody is left to tell
             pass
 
-    async def _dispatch(self, scope: dict, receive) -> tuple[int, bytes]:
+    async def _dispatch(self, scope: dict, receive) -> Answer:
         path: str = scope["path"]
         method: str = scope["method"]
         if path == HEALTH_PATH:
             if method != "GET":
                 raise method_not_allowed(method, path, ["GET"])
-            return 200, b'{"status":"ok"}'
+            return Answer(200, b'{"status":"ok"}')
         if path == RESET_PATH:
             if method != "POST":
                 raise method_not_allowed(method, path, ["POST"])
             await self.store.reset()
-            return 200, b'{"reset":true}'
+            return Answer(200, b'{"reset":true}')
         api_path = self.spec.api_path(path)
         match = self.spec.view().match(method, api_path) if api_path is not None else None
         if match is None or not match.path_known:
@@ -139,9 +151,7 @@ class MockApp:
             raise unknown_route(method, path)
 
         headers = header_map(scope, self._wanted)
-        tenant = self.auth.tenant(
-            headers.get(_AUTHORIZATION), headers.get(_PORTKEY_KEY), headers.get(_VIRTUAL_KEY)
-        )
+        tenant = self.auth.tenant(headers)
         profile = self._profile(headers.get(self._beta))
         fault = headers.get(_FAULT)
         if fault is not None or self.settings.fault_rate:
@@ -150,8 +160,10 @@ class MockApp:
         body = None
         validator = self._body_validators.get((profile, operation_id))
         if validator is not None:
-            body = await self._body(scope, receive, headers, validator, profile, operation_id)
-        return await handler(tenant, profile, path_params, query, body)
+            body = await self._body(receive, headers, validator, profile, operation_id)
+        return await handler(
+            Call(operation_id, tenant, profile, path_params, query, body, headers.get(_IDEMPOTENCY_KEY))
+        )
 
     def _profile(self, value: str | None) -> str:
         profile = self.spec.profile_for_header(value)
@@ -193,8 +205,10 @@ class MockApp:
                 )
         return values
 
-    async def _body(self, scope, receive, headers, validator: SchemaValidator, profile, operation_id) -> Any:
-        raw = await read_body(receive, self.settings.max_body_bytes, headers.get(_CONTENT_LENGTH))
+    async def _body(self, receive, headers, validator: SchemaValidator, profile, operation_id) -> Any:
+        raw = await read_body(
+            receive, self.settings.max_body_bytes, headers.get(_CONTENT_LENGTH), self.settings.body_timeout
+        )
         content_type = headers.get(_CONTENT_TYPE)
         if raw and not is_json(content_type):
             raise ApiError(
@@ -203,11 +217,15 @@ class MockApp:
                 "'Content-Type: application/json' (with curl: -H 'Content-Type: application/json').",
                 code="unsupported_media_type",
             )
+        view = self.spec.view(profile)
+        operation = view.operation(operation_id)
         if not raw.strip():
-            required = self.spec.view(profile).operation(operation_id).body_required
-            if required:
+            if operation.body_required:
                 raise ApiError(400, "A JSON request body is required.", code="missing_body")
             return {}
+        too_deep = nesting_error(view, operation.body_schema, raw, MAX_JSON_DEPTH)
+        if too_deep is not None:
+            raise too_deep
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:

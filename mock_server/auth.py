@@ -1,12 +1,25 @@
-"""Credentials -> tenant. Each API key is one tenant; keys never appear in messages or storage."""
+"""Credentials -> tenant, by the spec's security schemes. Each API key is one tenant; keys never
+appear in messages or storage.
+
+The credential alternatives are the spec's minimal ``security`` alternatives (a larger one only adds
+gateway routing headers, which the mock ignores). The first alternative, in the spec's order, whose
+API key header a request carries decides: the portkey-ai SDK sends its Portkey headers and also a
+placeholder bearer. Credentials are compared exactly: only the spaces and tabs HTTP puts around a
+header value are not part of it (``str.strip()`` would also drop a non-breaking space or NEL).
+"""
 
 from __future__ import annotations
 
 import hashlib
 
+from assistants_spec import Scheme, Security
+
 from .errors import ApiError
 
-_BEARER = "bearer "
+# How the mock checks each credential scheme; the binding key is the scheme's component name in the
+# spec (as operation ids bind handlers). Every other credential scheme carries an API key (a tenant).
+VIRTUAL_KEY_SCHEMES = frozenset({"PortkeyVirtualKey"})
+_HTTP_WHITESPACE = " \t"
 
 
 def tenant_of(key: str) -> str:
@@ -14,55 +27,101 @@ def tenant_of(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-class Authenticator:
-    def __init__(self, api_keys: tuple[str, ...], virtual_keys: tuple[str, ...]) -> None:
-        self._tenants = {key: tenant_of(key) for key in api_keys}
-        self._virtual_keys = frozenset(virtual_keys)
+def _raw(value: str) -> bytes:
+    # ASGI header values are latin-1 decoded bytes: back to the bytes the client sent.
+    return value.encode("latin-1", "replace")
 
-    def tenant(self, authorization: str | None, portkey_key: str | None, virtual_key: str | None) -> str:
-        """The tenant these headers authenticate, or a 401."""
-        if portkey_key is not None:
-            # The portkey-ai SDK also sends a placeholder bearer: the Portkey headers decide.
-            if not virtual_key:
-                raise ApiError(
-                    401,
-                    "x-portkey-api-key was sent without x-portkey-virtual-key. Through Portkey, send "
-                    "both headers (the virtual key names the provider credentials), or send "
-                    "'Authorization: Bearer <key>' alone.",
-                    code="missing_virtual_key",
-                )
-            tenant = self._tenants.get(portkey_key.strip())
-            if tenant is None:
-                raise _invalid_key("x-portkey-api-key")
-            if virtual_key.strip() not in self._virtual_keys:
-                raise ApiError(
-                    401, "Invalid virtual key provided in x-portkey-virtual-key.", code="invalid_virtual_key"
-                )
-            return tenant
-        if authorization is None or not authorization.strip():
+
+class _Alternative:
+    """One documented way to authenticate: an API key scheme, maybe with virtual key schemes."""
+
+    def __init__(self, schemes: list[Scheme]) -> None:
+        keys = [s for s in schemes if s.name not in VIRTUAL_KEY_SCHEMES]
+        if len(keys) != 1:
+            names = " + ".join(s.name for s in schemes)
+            raise ValueError(
+                f"the mock cannot check the security alternative {names}: it needs one API key scheme"
+            )
+        self.key = keys[0]
+        self.virtual = [s for s in schemes if s.name in VIRTUAL_KEY_SCHEMES]
+
+    @property
+    def schemes(self) -> list[Scheme]:
+        return [self.key, *self.virtual]
+
+    def describe(self) -> str:
+        """``Authorization: Bearer YOUR_KEY``, or ``x-portkey-api-key with x-portkey-virtual-key``."""
+        key = f"{self.key.header}: {self.key.header_value('YOUR_KEY')}"
+        return " with ".join([key, *(f"{s.header}: YOUR_VIRTUAL_KEY" for s in self.virtual)])
+
+    @property
+    def headers(self) -> str:
+        return ", ".join(s.header for s in self.schemes)
+
+
+class Authenticator:
+    def __init__(self, security: Security, api_keys: tuple[str, ...], virtual_keys: tuple[str, ...]) -> None:
+        # Compared as the bytes a client sends (UTF-8 for a key with non-ASCII characters).
+        self._tenants = {key.encode("utf-8"): tenant_of(key) for key in api_keys}
+        self._virtual_keys = frozenset(key.encode("utf-8") for key in virtual_keys)
+        minimal = [
+            alt
+            for alt in security.alternatives
+            if alt and not any(other < alt for other in security.alternatives)
+        ]
+        self._alternatives = [
+            _Alternative([security.schemes[name] for name in sorted(alt)])
+            for alt in dict.fromkeys(minimal)  # in the spec's order, once each
+        ]
+        self.header_names = frozenset(
+            s.header.lower().encode() for alt in self._alternatives for s in alt.schemes
+        )
+
+    def tenant(self, headers: dict[bytes, str]) -> str:
+        """The tenant the credential headers (lower-case names, as ``header_map`` gives) authenticate,
+        or a 401."""
+        sent = {}
+        for alternative in self._alternatives:
+            for scheme in alternative.schemes:
+                value = headers.get(scheme.header.lower().encode())
+                if value is not None and value.strip(_HTTP_WHITESPACE):
+                    sent[scheme.name] = value.strip(_HTTP_WHITESPACE)
+        chosen = next((alt for alt in self._alternatives if alt.key.name in sent), None)
+        if chosen is None:
             raise ApiError(
                 401,
-                "You didn't provide an API key. You need to provide your API key in an Authorization "
-                "header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or the Portkey "
-                "headers x-portkey-api-key and x-portkey-virtual-key.",
+                "You didn't provide an API key. Send one of: "
+                + "; ".join(alt.describe() for alt in self._alternatives)
+                + ".",
                 code="missing_api_key",
             )
-        if authorization[: len(_BEARER)].lower() != _BEARER:
+        missing = [s.header for s in chosen.virtual if s.name not in sent]
+        if missing:
             raise ApiError(
                 401,
-                "The Authorization header must use the Bearer scheme (Authorization: Bearer YOUR_KEY).",
+                f"{chosen.key.header} was sent without {', '.join(missing)}: send {chosen.describe()}, "
+                "or one of the other ways: "
+                + "; ".join(alt.describe() for alt in self._alternatives if alt is not chosen)
+                + ".",
+                code="missing_virtual_key",
+            )
+        secret = chosen.key.secret_of(sent[chosen.key.name])
+        if secret is None:
+            raise ApiError(
+                401,
+                f"The {chosen.key.header} header must use the {chosen.key.http_scheme} scheme "
+                f"({chosen.describe()}).",
                 code="invalid_api_key",
             )
-        tenant = self._tenants.get(authorization[len(_BEARER) :].strip())
-        if tenant is None:
-            raise _invalid_key("Authorization")
+        tenant = self._tenants.get(_raw(secret))
+        known_virtual = all(_raw(sent[s.name]) in self._virtual_keys for s in chosen.virtual)
+        if tenant is None or not known_virtual:
+            # One answer whichever part is wrong: it must not tell which keys exist.
+            raise ApiError(
+                401,
+                f"Incorrect credentials provided in {chosen.headers}. The mock accepts the keys given "
+                "with --api-key and --virtual-key, their files or environment variables (defaults "
+                "are in its README).",
+                code="invalid_api_key",
+            )
         return tenant
-
-
-def _invalid_key(header: str) -> ApiError:
-    return ApiError(
-        401,
-        f"Incorrect API key provided in {header}. The mock accepts the keys given with "
-        "--api-key (defaults are in its README).",
-        code="invalid_api_key",
-    )

@@ -24,8 +24,8 @@ STARTER = textwrap.dedent(
     import sys, time, httpx
     from mock_server.process import MockProcess
     mock = MockProcess().start()
-    print(mock.url, mock.pid, flush=True)
     try:
+        print(mock.url, mock.pid, flush=True)
         time.sleep(120)
     except KeyboardInterrupt:
         # The cleanup a tool does on Ctrl-C needs the mock still there.
