@@ -45,13 +45,17 @@ _BAD_JSON = (
 )
 
 
-def _json_headers(body: bytes, extra: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    return [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"x-request-id", b"req_" + os.urandom(12).hex().encode()),
-        *extra,
-    ]
+# The spec's header component for a request id; the binding key is its component name.
+_REQUEST_ID_COMPONENT = "#/components/headers/RequestId"
+
+
+def _request_id_header(spec: Spec) -> bytes | None:
+    """The response header the spec sends a request id in (``x-request-id``), if it has one."""
+    for operation in spec.view().operations.values():
+        for name, ref in operation.success.header_refs.items():
+            if ref == _REQUEST_ID_COMPONENT:
+                return name.lower().encode()
+    return None
 
 
 class MockApp:
@@ -67,6 +71,7 @@ class MockApp:
         self.faults = faults_mod.Faults(settings.fault_rate, settings.seed, settings.retry_after)
         self.handlers = Handlers(self.store, Shapes(self.spec))
         self._beta = self.spec.beta_header.lower().encode()
+        self._request_id = _request_id_header(self.spec)
         self._wanted = self.auth.header_names | {
             _CONTENT_TYPE,
             _CONTENT_LENGTH,
@@ -121,11 +126,17 @@ class MockApp:
             status, body = error.status, error.body()
         try:
             await send(
-                {"type": "http.response.start", "status": status, "headers": _json_headers(body, extra)}
+                {"type": "http.response.start", "status": status, "headers": self._headers(body, extra)}
             )
             await send({"type": "http.response.body", "body": body})
         except Exception:  # noqa: BLE001, S110 - send failed: the client left, nobody is left to tell
             pass
+
+    def _headers(self, body: bytes, extra: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        if self._request_id is not None:
+            headers.append((self._request_id, b"req_" + os.urandom(12).hex().encode()))
+        return [*headers, *extra]
 
     async def _dispatch(self, scope: dict, receive) -> Answer:
         path: str = scope["path"]

@@ -1,8 +1,9 @@
 """The five assistant operations, on validated input. Each answers an ``Answer``.
 
-Operation ids are the binding key between the spec's operations and these methods; everything
-else about the objects (their ``object`` names, the id prefix, fields and defaults) comes from the
-spec through ``Shapes``.
+Operation ids (and the names of their parameters) are the binding between the spec's operations
+and these methods; everything else about the objects (their ``object`` names, the id prefix,
+fields and defaults) comes from the spec through ``Shapes``, and the parameters arrive validated
+and with the spec's defaults filled in.
 """
 
 from __future__ import annotations

@@ -62,9 +62,6 @@ class SchemaValidator:
         self._root = compiled.root
         self._validator = compiled.compiled
 
-    def is_valid(self, instance: Any) -> bool:
-        return self._validator.is_valid(instance)
-
     def error(self, instance: Any, prefix: list[Any] | None = None) -> ApiError | None:
         """The 400 for ``instance``, or None when it is valid."""
         if self._validator.is_valid(instance):

@@ -27,3 +27,11 @@ def list_parameter(name: str) -> dict[str, Any]:
     """The list operation's query parameter ``name``: its ``schema`` (resolved) and ``required``."""
     parameter = _view().operation("listAssistants").parameter(name)
     return {"name": parameter.name, "required": parameter.required, "schema": parameter.schema}
+
+
+def id_prefix() -> str:
+    """What every assistant id starts with (``x-id-prefix`` on the object's ``id``)."""
+    view = _view()
+    prefix = view.properties(view.response_schema("getAssistant"))["id"]["x-id-prefix"]
+    assert prefix, "the spec states no id prefix"
+    return prefix
