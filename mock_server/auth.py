@@ -2,10 +2,11 @@
 appear in messages or storage.
 
 The credential alternatives are the spec's minimal ``security`` alternatives (a larger one only adds
-gateway routing headers, which the mock ignores). The first alternative, in the spec's order, whose
-API key header a request carries decides: the portkey-ai SDK sends its Portkey headers and also a
-placeholder bearer. Credentials are compared exactly: only the spaces and tabs HTTP puts around a
-header value are not part of it (``str.strip()`` would also drop a non-breaking space or NEL).
+gateway routing headers, which the mock ignores). Of those a request sends completely, the one with
+the most headers decides (the portkey-ai SDK sends its Portkey headers and also a placeholder
+bearer); the spec's order breaks ties. Credentials are compared exactly: only the spaces and tabs
+HTTP puts around a header value are not part of it (``str.strip()`` would also drop a non-breaking
+space or NEL).
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from assistants_spec import Scheme, Security
 from .errors import ApiError
 
 # How the mock checks each credential scheme; the binding key is the scheme's component name in the
-# spec (as operation ids bind handlers). Every other credential scheme carries an API key (a tenant).
+# spec (as operation ids bind handlers). Virtual keys are checked against --virtual-key; a Portkey
+# config must be there but is no secret the mock can check (it names provider keys by itself); every
+# other credential scheme carries an API key (a tenant).
 VIRTUAL_KEY_SCHEMES = frozenset({"PortkeyVirtualKey"})
+UNCHECKED_SCHEMES = frozenset({"PortkeyConfig"})
 _HTTP_WHITESPACE = " \t"
 
 
@@ -33,30 +37,34 @@ def _raw(value: str) -> bytes:
 
 
 class _Alternative:
-    """One documented way to authenticate: an API key scheme, maybe with virtual key schemes."""
+    """One documented way to authenticate: an API key scheme and the schemes that go with it."""
 
     def __init__(self, schemes: list[Scheme]) -> None:
-        keys = [s for s in schemes if s.name not in VIRTUAL_KEY_SCHEMES]
+        keys = [s for s in schemes if s.name not in VIRTUAL_KEY_SCHEMES | UNCHECKED_SCHEMES]
         if len(keys) != 1:
             names = " + ".join(s.name for s in schemes)
             raise ValueError(
                 f"the mock cannot check the security alternative {names}: it needs one API key scheme"
             )
         self.key = keys[0]
-        self.virtual = [s for s in schemes if s.name in VIRTUAL_KEY_SCHEMES]
+        self.companions = [s for s in schemes if s is not self.key]
 
     @property
     def schemes(self) -> list[Scheme]:
-        return [self.key, *self.virtual]
+        return [self.key, *self.companions]
 
     def describe(self) -> str:
-        """``Authorization: Bearer YOUR_KEY``, or ``x-portkey-api-key with x-portkey-virtual-key``."""
+        """``Authorization: Bearer YOUR_KEY``, or ``x-portkey-api-key: YOUR_KEY with x-portkey-...``."""
         key = f"{self.key.header}: {self.key.header_value('YOUR_KEY')}"
-        return " with ".join([key, *(f"{s.header}: YOUR_VIRTUAL_KEY" for s in self.virtual)])
+        return " with ".join([key, *(f"{s.header}: YOUR_{_placeholder(s)}" for s in self.companions)])
 
     @property
     def headers(self) -> str:
         return ", ".join(s.header for s in self.schemes)
+
+
+def _placeholder(scheme: Scheme) -> str:
+    return "VIRTUAL_KEY" if scheme.name in VIRTUAL_KEY_SCHEMES else "CONFIG"
 
 
 class Authenticator:
@@ -86,25 +94,10 @@ class Authenticator:
                 value = headers.get(scheme.header.lower().encode())
                 if value is not None and value.strip(_HTTP_WHITESPACE):
                     sent[scheme.name] = value.strip(_HTTP_WHITESPACE)
-        chosen = next((alt for alt in self._alternatives if alt.key.name in sent), None)
-        if chosen is None:
-            raise ApiError(
-                401,
-                "You didn't provide an API key. Send one of: "
-                + "; ".join(alt.describe() for alt in self._alternatives)
-                + ".",
-                code="missing_api_key",
-            )
-        missing = [s.header for s in chosen.virtual if s.name not in sent]
-        if missing:
-            raise ApiError(
-                401,
-                f"{chosen.key.header} was sent without {', '.join(missing)}: send {chosen.describe()}, "
-                "or one of the other ways: "
-                + "; ".join(alt.describe() for alt in self._alternatives if alt is not chosen)
-                + ".",
-                code="missing_virtual_key",
-            )
+        complete = [alt for alt in self._alternatives if all(s.name in sent for s in alt.schemes)]
+        if not complete:
+            raise self._incomplete(sent)
+        chosen = max(complete, key=lambda alt: len(alt.schemes))  # the first of the largest
         secret = chosen.key.secret_of(sent[chosen.key.name])
         if secret is None:
             raise ApiError(
@@ -114,7 +107,11 @@ class Authenticator:
                 code="invalid_api_key",
             )
         tenant = self._tenants.get(_raw(secret))
-        known_virtual = all(_raw(sent[s.name]) in self._virtual_keys for s in chosen.virtual)
+        known_virtual = all(
+            _raw(sent[s.name]) in self._virtual_keys
+            for s in chosen.companions
+            if s.name in VIRTUAL_KEY_SCHEMES
+        )
         if tenant is None or not known_virtual:
             # One answer whichever part is wrong: it must not tell which keys exist.
             raise ApiError(
@@ -125,3 +122,21 @@ class Authenticator:
                 code="invalid_api_key",
             )
         return tenant
+
+    def _incomplete(self, sent: dict[str, str]) -> ApiError:
+        started = [alt for alt in self._alternatives if alt.key.name in sent]
+        ways = "; ".join(alt.describe() for alt in self._alternatives)
+        if not started:
+            return ApiError(
+                401, f"You didn't provide an API key. Send one of: {ways}.", code="missing_api_key"
+            )
+        missing = " or ".join(
+            dict.fromkeys(
+                ", ".join(s.header for s in alt.companions if s.name not in sent) for alt in started
+            )
+        )
+        return ApiError(
+            401,
+            f"{started[0].key.header} was sent without {missing}. Send one of: {ways}.",
+            code="missing_virtual_key",
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 
+import assistants_spec
 import pytest
 
 from .conftest import KEY_1, KEY_2, VIRTUAL_KEY
@@ -138,3 +139,17 @@ def test_an_unknown_key_and_a_wrong_virtual_key_get_the_same_answer(client_for):
     ]
     assert {a.status_code for a in answers} == {401}
     assert answers[0].json() == answers[1].json() == answers[2].json()
+
+
+def test_every_credential_alternative_of_the_spec_authenticates(client_for):
+    """Each minimal security alternative of the spec, as headers; a Portkey config is no secret the
+    mock can check, a virtual key is."""
+    security = assistants_spec.load_spec().security
+    minimal = [a for a in security.alternatives if not any(b < a for b in security.alternatives)]
+    values = {"BearerAuth": f"Bearer {KEY_1}", "PortkeyApiKey": KEY_1, "PortkeyVirtualKey": VIRTUAL_KEY}
+    assert len(minimal) >= 2
+    for alternative in minimal:
+        headers = {security.header(s): values.get(s, "any-config") for s in alternative}
+        assert client_for(key=None, **headers).get("/assistants").status_code == 200, sorted(alternative)
+        wrong = {name: value.replace(KEY_1, "sk-unknown") for name, value in headers.items()}
+        assert client_for(key=None, **wrong).get("/assistants").status_code == 401, sorted(alternative)

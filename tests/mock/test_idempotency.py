@@ -139,14 +139,15 @@ def test_replays_survive_a_restart_and_expire(tmp_path, recorder):
     db = str(tmp_path / "state.sqlite3")
     with MockProcess("--db", db) as server, make_client(server.url, recorder) as client:
         first = client.post("/assistants", json={"model": "m"}, headers={HEADER: "durable"}).json()
+    with MockProcess("--db", db) as server, make_client(server.url, recorder) as client:
+        again = client.post("/assistants", json={"model": "m"}, headers={HEADER: "durable"})
+        assert again.headers.get(REPLAYED) == "true" and again.json()["id"] == first["id"]
+    time.sleep(1.1)
     with (
         MockProcess("--db", db, "--idempotency-ttl", "1") as server,
         make_client(server.url, recorder) as client,
     ):
-        # Written a moment ago: still within the second.
-        again = client.post("/assistants", json={"model": "m"}, headers={HEADER: "durable"})
-        assert again.headers.get(REPLAYED) == "true" and again.json()["id"] == first["id"]
-        time.sleep(1.2)
+        # Recorded more than a second ago: expired under a one-second retention.
         later = client.post("/assistants", json={"model": "m"}, headers={HEADER: "durable"})
         assert REPLAYED not in later.headers and later.json()["id"] != first["id"]
 

@@ -125,5 +125,5 @@ def test_health_stays_up_while_many_slow_clients_hold_connections():
         # At most `cap` connections are open in the worker; the others wait in the listen backlog
         # until the timeouts free a place (about one timeout per `cap` slow clients).
         assert peak_fds <= idle_fds + cap + 2, (idle_fds, peak_fds)
-        assert max(waits) < slow_count / cap * 1 + 3, waits
+        assert max(waits) < slow_count / cap * 1 + 10, waits  # about 3 s; slack for a loaded machine
         assert mock.alive()
