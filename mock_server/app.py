@@ -45,33 +45,58 @@ _BAD_JSON = (
 )
 
 
-# The spec's header component for a request id; the binding key is its component name.
-_REQUEST_ID_COMPONENT = "#/components/headers/RequestId"
+# Response headers the mock sends as the spec declares them; the binding key is the header
+# component's name (as operation ids bind handlers).
+_REQUEST_ID = "#/components/headers/RequestId"
+_RETRY_AFTER = "#/components/headers/RetryAfter"
 
 
-def _request_id_header(spec: Spec) -> bytes | None:
-    """The response header the spec sends a request id in (``x-request-id``), if it has one."""
+def declared_header(
+    spec: Spec, component: str, status: int | None = None
+) -> tuple[str, dict[str, Any]] | None:
+    """The name and (resolved) header object under which the spec's responses (with ``status``,
+    default: success) send header ``component``, if any of them does."""
     for operation in spec.view().operations.values():
-        for name, ref in operation.success.header_refs.items():
-            if ref == _REQUEST_ID_COMPONENT:
-                return name.lower().encode()
+        response = operation.success if status is None else operation.response(status)
+        for name, ref in (response.header_refs if response else {}).items():
+            if ref == component:
+                return name, response.headers[name]
     return None
+
+
+def check_settings(spec: Spec, settings: Settings) -> None:
+    """Refuse settings that would make the mock answer against the spec (ValueError)."""
+    retry_after = declared_header(spec, _RETRY_AFTER, 429)
+    if retry_after is not None:
+        schema = retry_after[1].get("schema") or {}
+        if not spec.view().validator(schema).is_valid(settings.retry_after):
+            raise ValueError(
+                f"--retry-after {settings.retry_after} is not a {retry_after[0]} the spec allows: {schema}"
+            )
 
 
 class MockApp:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.spec: Spec = load_spec(settings.spec_path)
+        check_settings(self.spec, settings)
         self.store = Store(
             settings.db,
             idempotency_ttl=settings.idempotency_ttl,
             idempotency_max_keys=settings.idempotency_max_keys,
         )
         self.auth = Authenticator(self.spec.security, settings.api_keys, settings.virtual_keys)
-        self.faults = faults_mod.Faults(settings.fault_rate, settings.seed, settings.retry_after)
+        retry_after = declared_header(self.spec, _RETRY_AFTER, 429)
+        self.faults = faults_mod.Faults(
+            settings.fault_rate,
+            settings.seed,
+            settings.retry_after,
+            retry_after[0].lower().encode() if retry_after else None,
+        )
         self.handlers = Handlers(self.store, Shapes(self.spec))
         self._beta = self.spec.beta_header.lower().encode()
-        self._request_id = _request_id_header(self.spec)
+        request_id = declared_header(self.spec, _REQUEST_ID)
+        self._request_id = request_id[0].lower().encode() if request_id else None
         self._wanted = self.auth.header_names | {
             _CONTENT_TYPE,
             _CONTENT_LENGTH,

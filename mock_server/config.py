@@ -57,7 +57,7 @@ class Settings:
     workers: int = 1
     # Seeds the random faults (not the ids, which must stay unique across workers).
     seed: int | None = None
-    # Seconds announced in Retry-After on every 429.
+    # Seconds announced in Retry-After on every 429 (the spec's header schema says what is allowed).
     retry_after: int = 1
     # Serve this OpenAPI document instead of the bundled spec (same profile rules); for tests.
     spec_path: str | None = None
@@ -87,8 +87,6 @@ class Settings:
             raise ValueError("max_body_bytes must be positive")
         if self.workers < 1:
             raise ValueError("workers must be at least 1")
-        if self.retry_after < 0:
-            raise ValueError("retry_after must not be negative")
         for name in ("header_timeout", "body_timeout"):
             # Granian takes the header timeout in whole milliseconds.
             if not 0.001 <= getattr(self, name) <= 3600:

@@ -29,7 +29,7 @@ from granian.http import HTTP1Settings
 from granian.log import LogLevels
 from granian.server import Server
 
-from .app import HEALTH_PATH, create_app
+from .app import HEALTH_PATH, check_settings, create_app
 from .config import MEMORY_DB, Settings
 from .store import prepare
 
@@ -176,7 +176,9 @@ def serve(settings: Settings | None = None, *, middleware: str | None = None) ->
         _watch_parent(settings.parent_pid)
     if middleware:
         _import(middleware)  # fail here, with a clear error, rather than in every worker
-    base_path = load_spec(settings.spec_path).base_path  # also fails early on a broken spec
+    spec = load_spec(settings.spec_path)  # fails here, once, on a broken spec or settings against it
+    check_settings(spec, settings)
+    base_path = spec.base_path
     prepare(settings.db)
     placeholder = _reserve_port(settings.host, settings.port)
     port = placeholder.getsockname()[1]

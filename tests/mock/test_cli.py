@@ -149,6 +149,7 @@ def test_port_in_use_is_a_clear_error():
         (["--spec", "/nonexistent/openapi.yaml"], "cannot start"),
         (["--middleware", "no_such_module:wrap"], "cannot start"),
         (["--host", "192.0.2.1"], "cannot listen"),  # TEST-NET-1: never a local address
+        (["--retry-after", "0"], "cannot start"),  # below the minimum of the spec's Retry-After
     ],
 )
 def test_start_up_failures_are_one_clear_line(args, expected):

@@ -42,7 +42,7 @@ def test_unknown_fault_is_a_400_naming_the_header(api):
 
 def test_fault_rate_injects_429_and_500(recorder):
     with MockProcess(
-        "--db", ":memory:", "--fault-rate", "0.5", "--seed", "7", "--retry-after", "0"
+        "--db", ":memory:", "--fault-rate", "0.5", "--seed", "7", "--retry-after", "1"
     ) as server:
         headers = {"Authorization": "Bearer sk-mock-tenant-1", "OpenAI-Beta": "assistants=v2"}
         with httpx.Client(
