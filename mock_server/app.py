@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
-from assistants_spec import Spec, load_spec
+from assistants_spec import Operation, ProfileView, Spec, load_spec
 
 from . import faults as faults_mod
 from . import idempotency
@@ -104,7 +105,8 @@ class MockApp:
             _IDEMPOTENCY_KEY,
             self._beta,
         }
-        self._body_validators: dict[tuple[str, str], SchemaValidator] = {}
+        # (profile, operation id) -> what reading its JSON body needs: validator, view, operation.
+        self._bodies: dict[tuple[str, str], tuple[SchemaValidator, ProfileView, Operation]] = {}
         self._query_validators: dict[tuple[str, str], list[tuple[Any, SchemaValidator]]] = {}
         for name in self.spec.profiles:
             view = self.spec.view(name)
@@ -116,7 +118,7 @@ class MockApp:
                     )
                     continue
                 if op.body_schema is not None:
-                    self._body_validators[name, op.id] = SchemaValidator(view.validator(op.body_schema))
+                    self._bodies[name, op.id] = (SchemaValidator(view.validator(op.body_schema)), view, op)
                 self._query_validators[name, op.id] = [
                     (p, SchemaValidator(view.validator(p.schema))) for p in op.query_parameters
                 ]
@@ -139,7 +141,7 @@ class MockApp:
                 return
 
     async def _http(self, scope: dict, receive, send) -> None:
-        extra: list[tuple[bytes, bytes]] = []
+        extra: Sequence[tuple[bytes, bytes]] = ()
         try:
             answer = await self._dispatch(scope, receive)
             status, body, extra = answer.status, answer.body, answer.headers
@@ -157,7 +159,7 @@ class MockApp:
         except Exception:  # noqa: BLE001, S110 - send failed: the client left, nobody is left to tell
             pass
 
-    def _headers(self, body: bytes, extra: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    def _headers(self, body: bytes, extra: Sequence[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
         if self._request_id is not None:
             headers.append((self._request_id, b"req_" + os.urandom(12).hex().encode()))
@@ -194,9 +196,9 @@ class MockApp:
             await self.faults.apply(fault)
         query = self._query(profile, operation_id, scope)
         body = None
-        validator = self._body_validators.get((profile, operation_id))
-        if validator is not None:
-            body = await self._body(receive, headers, validator, profile, operation_id)
+        reading = self._bodies.get((profile, operation_id))
+        if reading is not None:
+            body = await self._body(receive, headers, *reading)
         return await handler(
             Call(operation_id, tenant, profile, path_params, query, body, headers.get(_IDEMPOTENCY_KEY))
         )
@@ -241,7 +243,9 @@ class MockApp:
                 )
         return values
 
-    async def _body(self, receive, headers, validator: SchemaValidator, profile, operation_id) -> Any:
+    async def _body(
+        self, receive, headers, validator: SchemaValidator, view: ProfileView, operation: Operation
+    ) -> Any:
         raw = await read_body(
             receive, self.settings.max_body_bytes, headers.get(_CONTENT_LENGTH), self.settings.body_timeout
         )
@@ -253,8 +257,6 @@ class MockApp:
                 "'Content-Type: application/json' (with curl: -H 'Content-Type: application/json').",
                 code="unsupported_media_type",
             )
-        view = self.spec.view(profile)
-        operation = view.operation(operation_id)
         if not raw.strip():
             if operation.body_required:
                 raise ApiError(400, "A JSON request body is required.", code="missing_body")

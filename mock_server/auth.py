@@ -48,6 +48,10 @@ class _Alternative:
             )
         self.key = keys[0]
         self.companions = [s for s in schemes if s is not self.key]
+        self.names = tuple(s.name for s in schemes)
+        self.virtual = tuple(s.name for s in self.companions if s.name in VIRTUAL_KEY_SCHEMES)
+        # What the key header's value starts with before the key (`bearer ` for an http scheme).
+        self.prefix = self.key.header_value("").lower() if self.key.http_scheme else ""
 
     @property
     def schemes(self) -> list[Scheme]:
@@ -81,37 +85,42 @@ class Authenticator:
             _Alternative([security.schemes[name] for name in sorted(alt)])
             for alt in dict.fromkeys(minimal)  # in the spec's order, once each
         ]
-        self.header_names = frozenset(
-            s.header.lower().encode() for alt in self._alternatives for s in alt.schemes
-        )
+        # Per request: each scheme's header looked up once; alternatives tried largest first.
+        lookups = {s.name: s.header.lower().encode() for alt in self._alternatives for s in alt.schemes}
+        self._lookups = tuple(lookups.items())
+        self._largest_first = sorted(self._alternatives, key=lambda alt: -len(alt.schemes))  # stable
+        self.header_names = frozenset(lookups.values())
 
     def tenant(self, headers: dict[bytes, str]) -> str:
         """The tenant the credential headers (lower-case names, as ``header_map`` gives) authenticate,
         or a 401."""
         sent = {}
-        for alternative in self._alternatives:
-            for scheme in alternative.schemes:
-                value = headers.get(scheme.header.lower().encode())
-                if value is not None and value.strip(_HTTP_WHITESPACE):
-                    sent[scheme.name] = value.strip(_HTTP_WHITESPACE)
-        complete = [alt for alt in self._alternatives if all(s.name in sent for s in alt.schemes)]
-        if not complete:
+        for name, header in self._lookups:
+            value = headers.get(header)
+            if value is not None:
+                value = value.strip(_HTTP_WHITESPACE)
+                if value:
+                    sent[name] = value
+        for chosen in self._largest_first:  # of the alternatives sent completely, the first of the largest
+            for name in chosen.names:
+                if name not in sent:
+                    break
+            else:
+                break
+        else:
             raise self._incomplete(sent)
-        chosen = max(complete, key=lambda alt: len(alt.schemes))  # the first of the largest
-        secret = chosen.key.secret_of(sent[chosen.key.name])
-        if secret is None:
-            raise ApiError(
-                401,
-                f"The {chosen.key.header} header must use the {chosen.key.http_scheme} scheme "
-                f"({chosen.describe()}).",
-                code="invalid_api_key",
-            )
+        secret = sent[chosen.key.name]
+        if chosen.prefix:
+            if secret[: len(chosen.prefix)].lower() != chosen.prefix:
+                raise ApiError(
+                    401,
+                    f"The {chosen.key.header} header must use the {chosen.key.http_scheme} scheme "
+                    f"({chosen.describe()}).",
+                    code="invalid_api_key",
+                )
+            secret = secret[len(chosen.prefix) :]
         tenant = self._tenants.get(_raw(secret))
-        known_virtual = all(
-            _raw(sent[s.name]) in self._virtual_keys
-            for s in chosen.companions
-            if s.name in VIRTUAL_KEY_SCHEMES
-        )
+        known_virtual = not chosen.virtual or all(_raw(sent[n]) in self._virtual_keys for n in chosen.virtual)
         if tenant is None or not known_virtual:
             # One answer whichever part is wrong: it must not tell which keys exist.
             raise ApiError(

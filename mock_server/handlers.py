@@ -8,8 +8,7 @@ and with the spec's defaults filled in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -19,8 +18,7 @@ from .shapes import Shapes
 from .store import IdempotencyConflict, Store
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(NamedTuple):
     """One validated request to an operation."""
 
     operation_id: str
@@ -35,11 +33,10 @@ class Call:
         return idempotency.once(self.idempotency_key, self.operation_id, self.profile, self.path, self.body)
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     status: int
     body: bytes
-    headers: list[tuple[bytes, bytes]] = field(default_factory=list)
+    headers: tuple[tuple[bytes, bytes], ...] = ()
 
 
 class Handlers:
@@ -61,7 +58,7 @@ class Handlers:
         return orjson.dumps(self.shapes.view(profile, orjson.loads(body)))
 
     def _answer(self, profile: str, stored: bytes, replayed: bool) -> Answer:
-        return Answer(200, self._render(profile, stored), [idempotency.REPLAYED_HEADER] if replayed else [])
+        return Answer(200, self._render(profile, stored), (idempotency.REPLAYED_HEADER,) if replayed else ())
 
     async def create(self, call: Call) -> Answer:
         try:
