@@ -367,7 +367,7 @@ def run_from_config(config: Any, recording: pathlib.Path) -> int:
     """``assistants-conformance --replay FILE``: the run configuration (``contract_tests.config``)
     names the target and its credentials; --report and --junit take the replay's report. Exit 0
     no difference, 1 differences, 2 unreadable recording or unreachable target."""
-    from contract_tests.bundled_mock import MockProcess
+    from contract_tests.bundled_mock import start_bundled_mock
 
     target = config.target
     security = target.spec.security
@@ -381,8 +381,8 @@ def run_from_config(config: Any, recording: pathlib.Path) -> int:
     try:
         base_url = target.base_url
         if config.bundled:
-            mock = MockProcess()
-            base_url = mock.start().rstrip("/")
+            mock = start_bundled_mock()
+            base_url = mock.url.rstrip("/")
             print(f"started the bundled mock at {base_url}", file=sys.stderr)
         report = replay(
             pathlib.Path(recording),
