@@ -1,104 +1,17 @@
-"""Start the bundled mock (`python -m mock_server`) on a free port for the run, and stop it after."""
+"""The bundled mock for a run: mock_server's own process runner, a failed start as a configuration error."""
 
 from __future__ import annotations
 
-import os
-import re
-import signal
-import subprocess
-import sys
-import threading
-from collections.abc import Sequence
-from typing import Self
-
 from contract_tests.target import ConfigError
-
-READY_LINE = re.compile(r"^assistants-mock listening on (?P<url>https?://\S+)\s*$")
-START_TIMEOUT = 30.0
+from mock_server.process import MockProcess, MockStartError
 
 
-def default_command() -> list[str]:
-    return [sys.executable, "-m", "mock_server", "--host", "127.0.0.1", "--port", "0", "--db", ":memory:"]
+def start_bundled_mock() -> MockProcess:
+    """A started mock with a throwaway database; it stops by itself if this process dies."""
+    try:
+        return MockProcess().start()
+    except MockStartError as error:
+        raise ConfigError(f"the bundled mock did not start: {error}") from None
 
 
-class MockProcess:
-    """A mock server subprocess that announces its URL on stdout (the READY_LINE above)."""
-
-    def __init__(self, command: Sequence[str] | None = None, *, env: dict[str, str] | None = None) -> None:
-        self.command = list(command or default_command())
-        self.env = env
-        self.process: subprocess.Popen[str] | None = None
-        self.url: str | None = None
-        self._stderr: list[str] = []
-
-    def start(self, timeout: float = START_TIMEOUT) -> str:
-        self.process = subprocess.Popen(
-            self.command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, **(self.env or {})},
-            # Its own session: a Ctrl-C in the terminal reaches the suite only, which then cleans up
-            # against a mock that is still there, and stops it last.
-            start_new_session=True,
-        )
-        found: list[str] = []
-        ready = threading.Event()
-
-        def read_stdout() -> None:
-            assert self.process is not None and self.process.stdout is not None
-            for line in self.process.stdout:
-                match = READY_LINE.match(line.strip())
-                if match and not found:
-                    found.append(match.group("url"))
-                    ready.set()
-            ready.set()
-
-        def read_stderr() -> None:
-            assert self.process is not None and self.process.stderr is not None
-            for line in self.process.stderr:
-                # Keep the tail only: enough to explain a failed start.
-                self._stderr.append(line)
-                del self._stderr[:-40]
-
-        threading.Thread(target=read_stdout, daemon=True).start()
-        threading.Thread(target=read_stderr, daemon=True).start()
-        ready.wait(timeout)
-        if not found:
-            self.stop()
-            tail = "".join(self._stderr[-15:]).strip()
-            raise ConfigError(
-                f"the bundled mock did not start within {timeout:.0f}s ({' '.join(self.command)})"
-                + (f":\n{tail}" if tail else "")
-            )
-        self.url = found[0]
-        return self.url
-
-    def stop(self) -> None:
-        """Stop the mock and every process it started (its workers share its process group)."""
-        process = self.process
-        if process is None:
-            return
-        self._signal_group(signal.SIGTERM)
-        try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self._signal_group(signal.SIGKILL)
-            process.wait(timeout=5)
-        # Workers that outlived their parent still belong to its group.
-        self._signal_group(signal.SIGKILL)
-
-    def _signal_group(self, signum: int) -> None:
-        assert self.process is not None
-        try:
-            os.killpg(self.process.pid, signum)  # its own session: the group id is its pid
-        except (ProcessLookupError, PermissionError):
-            pass
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+__all__ = ["MockProcess", "start_bundled_mock"]

@@ -18,7 +18,7 @@ import click
 from assistants_spec import load_spec
 from rich.console import Console
 
-from contract_tests.bundled_mock import MockProcess
+from contract_tests.bundled_mock import MockProcess, start_bundled_mock
 from contract_tests.config import (
     CLEANUP_SECONDS,
     CREDENTIAL_OPTIONS,
@@ -208,6 +208,12 @@ def _spec_options(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Write a Markdown report (e.g. to $GITHUB_STEP_SUMMARY).",
 )
 @click.option("--no-progress", is_flag=True, help="No live progress display.")
+@click.option(
+    "--replay",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Instead of generating tests, replay this recording (HAR, e.g. from assistants-proxy --record) "
+    "against --base-url and report where its answers differ from the recorded ones.",
+)
 def command(**options: Any) -> None:
     """Check that an Assistants API deployment conforms to the contract in spec/openapi.yaml.
 
@@ -226,7 +232,9 @@ def command(**options: Any) -> None:
     target not usable (unreachable, not an Assistants API, wrong base path, credentials
     refused everywhere) or an output that cannot be written, 130 interrupted (143 on
     SIGTERM, 129 on SIGHUP; cleanup still ran).
+    With --replay: 0 no difference, 1 differences, 2 usage error.
     """
+    replay = options.pop("replay")
     err = Console(stderr=True)
     context = click.get_current_context()
     from_env = frozenset(
@@ -239,6 +247,10 @@ def command(**options: Any) -> None:
     except ConfigError as exc:
         err.print(f"[red]error:[/] {_one_line(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(EXIT_CONFIG)
+    if replay is not None:
+        from contract_tests.proxy.replay import run_from_config
+
+        sys.exit(run_from_config(config, replay))
     sys.exit(execute(config))
 
 
@@ -331,8 +343,8 @@ def execute(config: RunConfig) -> int:
     with interruption.handling_signals():
         try:
             if config.bundled:
-                mock = MockProcess()
-                config = config.serving(mock.start().rstrip("/"))
+                mock = start_bundled_mock()
+                config = config.serving(mock.url.rstrip("/"))
                 err.print(f"started the bundled mock at {config.target.base_url}", highlight=False)
             result = run(config, Emitter(outputs), interruption)
         except ConfigError as exc:

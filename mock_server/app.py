@@ -1,9 +1,10 @@
 """The ASGI application: routing, the order of checks, and error answers.
 
 Order for /v1 routes: route (404), method (405 with Allow), credentials (401), OpenAI-Beta (400),
-requested faults, query parameters (400), body size (413), content type (415), JSON (400), body
-schema (400), then the operation. Every failure is an OpenAI error body; an unexpected exception
-is logged and answered as a 500 (the fuzz tests make sure no input gets there).
+requested faults, query parameters (400), body size (413) and time (408), content type (415),
+nesting depth (400), JSON (400), body schema (400), Idempotency-Key (400), then the operation.
+Every failure is an OpenAI error body; an unexpected exception is logged and answered as a 500
+(the fuzz tests make sure no input gets there).
 """
 
 from __future__ import annotations
@@ -11,30 +12,33 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
-from assistants_spec import Spec, load_spec
+from assistants_spec import Operation, ProfileView, Spec, load_spec
 
 from . import faults as faults_mod
+from . import idempotency
 from .auth import Authenticator
 from .config import Settings
 from .errors import ApiError, method_not_allowed, server_error, unknown_route
-from .handlers import Handlers
+from .handlers import Answer, Call, Handlers
 from .requests import header_map, is_json, query_map, read_body
 from .shapes import Shapes
 from .store import Store
-from .validation import SchemaValidator, coerce_query_value
+from .validation import SchemaValidator, coerce_query_value, nesting_error
 
 HEALTH_PATH = "/health"
 RESET_PATH = "/_mock/reset"
+# JSON nested deeper than this is refused (400 naming the field) rather than stored: the
+# serializer (orjson) writes at most 254 levels, and a stored record nests a field as its request did.
+MAX_JSON_DEPTH = 200
 
-_AUTHORIZATION = b"authorization"
-_PORTKEY_KEY = b"x-portkey-api-key"
-_VIRTUAL_KEY = b"x-portkey-virtual-key"
 _CONTENT_TYPE = b"content-type"
 _CONTENT_LENGTH = b"content-length"
 _FAULT = faults_mod.HEADER.encode()
+_IDEMPOTENCY_KEY = idempotency.HEADER.lower().encode()
 
 _BAD_JSON = (
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
@@ -42,28 +46,67 @@ _BAD_JSON = (
 )
 
 
-def _json_headers(body: bytes, extra: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    return [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"x-request-id", b"req_" + os.urandom(12).hex().encode()),
-        *extra,
-    ]
+# Response headers the mock sends as the spec declares them; the binding key is the header
+# component's name (as operation ids bind handlers).
+_REQUEST_ID = "#/components/headers/RequestId"
+_RETRY_AFTER = "#/components/headers/RetryAfter"
+
+
+def declared_header(
+    spec: Spec, component: str, status: int | None = None
+) -> tuple[str, dict[str, Any]] | None:
+    """The name and (resolved) header object under which the spec's responses (with ``status``,
+    default: success) send header ``component``, if any of them does."""
+    for operation in spec.view().operations.values():
+        response = operation.success if status is None else operation.response(status)
+        for name, ref in (response.header_refs if response else {}).items():
+            if ref == component:
+                return name, response.headers[name]
+    return None
+
+
+def check_settings(spec: Spec, settings: Settings) -> None:
+    """Refuse settings that would make the mock answer against the spec (ValueError)."""
+    retry_after = declared_header(spec, _RETRY_AFTER, 429)
+    if retry_after is not None:
+        schema = retry_after[1].get("schema") or {}
+        if not spec.view().validator(schema).is_valid(settings.retry_after):
+            raise ValueError(
+                f"--retry-after {settings.retry_after} is not a {retry_after[0]} the spec allows: {schema}"
+            )
 
 
 class MockApp:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.spec: Spec = load_spec(settings.spec_path)
-        self.store = Store(settings.db)
-        self.auth = Authenticator(settings.api_keys, settings.virtual_keys)
-        self.faults = faults_mod.Faults(settings.fault_rate, settings.seed, settings.retry_after)
+        check_settings(self.spec, settings)
+        self.store = Store(
+            settings.db,
+            idempotency_ttl=settings.idempotency_ttl,
+            idempotency_max_keys=settings.idempotency_max_keys,
+        )
+        self.auth = Authenticator(self.spec.security, settings.api_keys, settings.virtual_keys)
+        retry_after = declared_header(self.spec, _RETRY_AFTER, 429)
+        self.faults = faults_mod.Faults(
+            settings.fault_rate,
+            settings.seed,
+            settings.retry_after,
+            retry_after[0].lower().encode() if retry_after else None,
+        )
         self.handlers = Handlers(self.store, Shapes(self.spec))
         self._beta = self.spec.beta_header.lower().encode()
-        self._wanted = frozenset(
-            {_AUTHORIZATION, _PORTKEY_KEY, _VIRTUAL_KEY, _CONTENT_TYPE, _CONTENT_LENGTH, _FAULT, self._beta}
-        )
-        self._body_validators: dict[tuple[str, str], SchemaValidator] = {}
+        request_id = declared_header(self.spec, _REQUEST_ID)
+        self._request_id = request_id[0].lower().encode() if request_id else None
+        self._wanted = self.auth.header_names | {
+            _CONTENT_TYPE,
+            _CONTENT_LENGTH,
+            _FAULT,
+            _IDEMPOTENCY_KEY,
+            self._beta,
+        }
+        # (profile, operation id) -> what reading its JSON body needs: validator, view, operation.
+        self._bodies: dict[tuple[str, str], tuple[SchemaValidator, ProfileView, Operation]] = {}
         self._query_validators: dict[tuple[str, str], list[tuple[Any, SchemaValidator]]] = {}
         for name in self.spec.profiles:
             view = self.spec.view(name)
@@ -75,7 +118,7 @@ class MockApp:
                     )
                     continue
                 if op.body_schema is not None:
-                    self._body_validators[name, op.id] = SchemaValidator(view.validator(op.body_schema))
+                    self._bodies[name, op.id] = (SchemaValidator(view.validator(op.body_schema)), view, op)
                 self._query_validators[name, op.id] = [
                     (p, SchemaValidator(view.validator(p.schema))) for p in op.query_parameters
                 ]
@@ -98,9 +141,10 @@ class MockApp:
                 return
 
     async def _http(self, scope: dict, receive, send) -> None:
-        extra: list[tuple[bytes, bytes]] = []
+        extra: Sequence[tuple[bytes, bytes]] = ()
         try:
-            status, body = await self._dispatch(scope, receive)
+            answer = await self._dispatch(scope, receive)
+            status, body, extra = answer.status, answer.body, answer.headers
         except ApiError as error:
             status, body, extra = error.status, error.body(), error.headers
         except Exception:  # noqa: BLE001 - last resort: a bug still gets the OpenAI error body
@@ -109,24 +153,30 @@ class MockApp:
             status, body = error.status, error.body()
         try:
             await send(
-                {"type": "http.response.start", "status": status, "headers": _json_headers(body, extra)}
+                {"type": "http.response.start", "status": status, "headers": self._headers(body, extra)}
             )
             await send({"type": "http.response.body", "body": body})
         except Exception:  # noqa: BLE001, S110 - send failed: the client left, nobody is left to tell
             pass
 
-    async def _dispatch(self, scope: dict, receive) -> tuple[int, bytes]:
+    def _headers(self, body: bytes, extra: Sequence[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        if self._request_id is not None:
+            headers.append((self._request_id, b"req_" + os.urandom(12).hex().encode()))
+        return [*headers, *extra]
+
+    async def _dispatch(self, scope: dict, receive) -> Answer:
         path: str = scope["path"]
         method: str = scope["method"]
         if path == HEALTH_PATH:
             if method != "GET":
                 raise method_not_allowed(method, path, ["GET"])
-            return 200, b'{"status":"ok"}'
+            return Answer(200, b'{"status":"ok"}')
         if path == RESET_PATH:
             if method != "POST":
                 raise method_not_allowed(method, path, ["POST"])
             await self.store.reset()
-            return 200, b'{"reset":true}'
+            return Answer(200, b'{"reset":true}')
         api_path = self.spec.api_path(path)
         match = self.spec.view().match(method, api_path) if api_path is not None else None
         if match is None or not match.path_known:
@@ -139,19 +189,19 @@ class MockApp:
             raise unknown_route(method, path)
 
         headers = header_map(scope, self._wanted)
-        tenant = self.auth.tenant(
-            headers.get(_AUTHORIZATION), headers.get(_PORTKEY_KEY), headers.get(_VIRTUAL_KEY)
-        )
+        tenant = self.auth.tenant(headers)
         profile = self._profile(headers.get(self._beta))
         fault = headers.get(_FAULT)
         if fault is not None or self.settings.fault_rate:
             await self.faults.apply(fault)
         query = self._query(profile, operation_id, scope)
         body = None
-        validator = self._body_validators.get((profile, operation_id))
-        if validator is not None:
-            body = await self._body(scope, receive, headers, validator, profile, operation_id)
-        return await handler(tenant, profile, path_params, query, body)
+        reading = self._bodies.get((profile, operation_id))
+        if reading is not None:
+            body = await self._body(receive, headers, *reading)
+        return await handler(
+            Call(operation_id, tenant, profile, path_params, query, body, headers.get(_IDEMPOTENCY_KEY))
+        )
 
     def _profile(self, value: str | None) -> str:
         profile = self.spec.profile_for_header(value)
@@ -193,8 +243,12 @@ class MockApp:
                 )
         return values
 
-    async def _body(self, scope, receive, headers, validator: SchemaValidator, profile, operation_id) -> Any:
-        raw = await read_body(receive, self.settings.max_body_bytes, headers.get(_CONTENT_LENGTH))
+    async def _body(
+        self, receive, headers, validator: SchemaValidator, view: ProfileView, operation: Operation
+    ) -> Any:
+        raw = await read_body(
+            receive, self.settings.max_body_bytes, headers.get(_CONTENT_LENGTH), self.settings.body_timeout
+        )
         content_type = headers.get(_CONTENT_TYPE)
         if raw and not is_json(content_type):
             raise ApiError(
@@ -204,10 +258,12 @@ class MockApp:
                 code="unsupported_media_type",
             )
         if not raw.strip():
-            required = self.spec.view(profile).operation(operation_id).body_required
-            if required:
+            if operation.body_required:
                 raise ApiError(400, "A JSON request body is required.", code="missing_body")
             return {}
+        too_deep = nesting_error(view, operation.body_schema, raw, MAX_JSON_DEPTH)
+        if too_deep is not None:
+            raise too_deep
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:

@@ -65,11 +65,12 @@ def server_error() -> ApiError:
     )
 
 
-def rate_limited(retry_after: int) -> ApiError:
+def rate_limited(retry_after: int, header: bytes | None) -> ApiError:
+    """A 429; ``header`` is where to say ``retry_after`` (None: the spec declares no such header)."""
     return ApiError(
         429,
         f"Rate limit reached for requests. Please try again in {retry_after}s.",
         type="requests",
         code="rate_limit_exceeded",
-        headers=[(b"retry-after", str(retry_after).encode())],
+        headers=[(header, str(retry_after).encode())] if header else [],
     )

@@ -38,23 +38,26 @@ def parse(value: str) -> FaultPlan:
                 param=HEADER,
                 code="invalid_fault",
             )
-        seconds = float(match.group(1)) / (1 if match.group(2) == "s" else 1000)
-        if seconds > MAX_DELAY_SECONDS:
+        plan.delay += float(match.group(1)) / (1 if match.group(2) == "s" else 1000)
+        # The cap is on the whole wait: `delay=60s,delay=60s` would otherwise wait twice as long.
+        if plan.delay > MAX_DELAY_SECONDS:
             raise ApiError(
                 400,
-                f"A delay in {HEADER} can be at most {MAX_DELAY_SECONDS:g}s.",
+                f"The delays in {HEADER} can add up to at most {MAX_DELAY_SECONDS:g}s.",
                 param=HEADER,
                 code="invalid_fault",
             )
-        plan.delay += seconds
     return plan
 
 
 class Faults:
-    def __init__(self, rate: float, seed: int | None, retry_after: int) -> None:
+    def __init__(
+        self, rate: float, seed: int | None, retry_after: int, retry_after_header: bytes | None
+    ) -> None:
         self._rate = rate
         self._random = random.Random(seed)
         self._retry_after = retry_after
+        self._retry_after_header = retry_after_header
 
     async def apply(self, header: str | None) -> None:
         """Sleep and/or raise the fault the request asked for (or the dice chose)."""
@@ -65,6 +68,6 @@ class Faults:
         if status is None and self._rate and self._random.random() < self._rate:
             status = self._random.choice((429, 500))
         if status == 429:
-            raise rate_limited(self._retry_after)
+            raise rate_limited(self._retry_after, self._retry_after_header)
         if status == 500:
             raise server_error()

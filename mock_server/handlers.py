@@ -1,17 +1,42 @@
-"""The five assistant operations, on validated input. Each returns (status, JSON body bytes)."""
+"""The five assistant operations, on validated input. Each answers an ``Answer``.
+
+Operation ids (and the names of their parameters) are the binding between the spec's operations
+and these methods; everything else about the objects (their ``object`` names, the id prefix,
+fields and defaults) comes from the spec through ``Shapes``, and the parameters arrive validated
+and with the spec's defaults filled in.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
+from . import idempotency
 from .errors import not_found
 from .shapes import Shapes
-from .store import Store
+from .store import IdempotencyConflict, Store
 
-ID_PREFIX = "asst_"
-_KIND = "assistant"
+
+class Call(NamedTuple):
+    """One validated request to an operation."""
+
+    operation_id: str
+    tenant: str
+    profile: str
+    path: dict[str, str]
+    query: dict[str, Any]
+    body: Any
+    idempotency_key: str | None = None
+
+    def once(self) -> Any:
+        return idempotency.once(self.idempotency_key, self.operation_id, self.profile, self.path, self.body)
+
+
+class Answer(NamedTuple):
+    status: int
+    body: bytes
+    headers: tuple[tuple[bytes, bytes], ...] = ()
 
 
 class Handlers:
@@ -32,49 +57,59 @@ class Handlers:
             return body
         return orjson.dumps(self.shapes.view(profile, orjson.loads(body)))
 
-    async def create(
-        self, tenant: str, profile: str, path: dict, query: dict, body: Any
-    ) -> tuple[int, bytes]:
-        stored = await self.store.create(
-            tenant, ID_PREFIX, lambda ident, created_at: self.shapes.create(profile, body, ident, created_at)
-        )
-        return 200, self._render(profile, stored)
+    def _answer(self, profile: str, stored: bytes, replayed: bool) -> Answer:
+        return Answer(200, self._render(profile, stored), (idempotency.REPLAYED_HEADER,) if replayed else ())
 
-    async def get(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
-        ident = path["assistant_id"]
-        stored = self.store.get(tenant, ident)
+    async def create(self, call: Call) -> Answer:
+        try:
+            stored, replayed = await self.store.create(
+                call.tenant,
+                self.shapes.id_prefix,
+                lambda ident, created_at: self.shapes.create(call.profile, call.body, ident, created_at),
+                call.once(),
+            )
+        except IdempotencyConflict:
+            raise idempotency.reused() from None
+        return self._answer(call.profile, stored, replayed)
+
+    async def get(self, call: Call) -> Answer:
+        ident = call.path["assistant_id"]
+        stored = self.store.get(call.tenant, ident)
         if stored is None:
-            raise not_found(_KIND, ident)
-        return 200, self._render(profile, stored)
+            raise not_found(self.shapes.object_kind, ident)
+        return self._answer(call.profile, stored, False)
 
-    async def modify(
-        self, tenant: str, profile: str, path: dict, query: dict, body: Any
-    ) -> tuple[int, bytes]:
-        ident = path["assistant_id"]
-        stored = await self.store.modify(
-            tenant, ident, lambda current: self.shapes.modify(profile, current, body)
-        )
+    async def modify(self, call: Call) -> Answer:
+        ident = call.path["assistant_id"]
+        try:
+            stored, replayed = await self.store.modify(
+                call.tenant,
+                ident,
+                lambda current: self.shapes.modify(call.profile, current, call.body),
+                call.once(),
+            )
+        except IdempotencyConflict:
+            raise idempotency.reused() from None
         if stored is None:
-            raise not_found(_KIND, ident)
-        return 200, self._render(profile, stored)
+            raise not_found(self.shapes.object_kind, ident)
+        return self._answer(call.profile, stored, replayed)
 
-    async def delete(
-        self, tenant: str, profile: str, path: dict, query: dict, body: Any
-    ) -> tuple[int, bytes]:
-        ident = path["assistant_id"]
-        if not await self.store.delete(tenant, ident):
-            raise not_found(_KIND, ident)
-        return 200, orjson.dumps({"id": ident, "object": self.shapes.deleted_kind, "deleted": True})
+    async def delete(self, call: Call) -> Answer:
+        ident = call.path["assistant_id"]
+        if not await self.store.delete(call.tenant, ident):
+            raise not_found(self.shapes.object_kind, ident)
+        return Answer(200, orjson.dumps({"id": ident, "object": self.shapes.deleted_kind, "deleted": True}))
 
-    async def list(self, tenant: str, profile: str, path: dict, query: dict, body: Any) -> tuple[int, bytes]:
+    async def list(self, call: Call) -> Answer:
+        query = call.query
         page = self.store.list(
-            tenant,
+            call.tenant,
             limit=query["limit"],
             descending=query["order"] == "desc",
             after=query.get("after"),
             before=query.get("before"),
         )
-        data = b",".join(self._render(profile, b) for b in page.bodies)
+        data = b",".join(self._render(call.profile, b) for b in page.bodies)
         tail = orjson.dumps(
             {
                 "first_id": page.ids[0] if page.ids else None,
@@ -84,4 +119,4 @@ class Handlers:
         )
         head = orjson.dumps({"object": self.shapes.list_kind})
         # {"object":"list"} + "data" + the cursors, joined without re-serialising stored bodies.
-        return 200, head[:-1] + b',"data":[' + data + b"]," + tail[1:]
+        return Answer(200, head[:-1] + b',"data":[' + data + b"]," + tail[1:])

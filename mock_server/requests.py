@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from urllib.parse import parse_qsl
 
 from .errors import ApiError
@@ -33,14 +34,33 @@ def is_json(content_type: str | None) -> bool:
     return media in JSON_TYPES or (media.startswith("application/") and media.endswith("+json"))
 
 
-async def read_body(receive, limit: int, declared_length: str | None) -> bytes:
-    """The whole body, refusing (413) as soon as it is known to exceed ``limit`` bytes."""
+async def read_body(receive, limit: int, declared_length: str | None, timeout: float) -> bytes:
+    """The whole body, refusing (413) as soon as it is known to exceed ``limit`` bytes, and (408)
+    when it has not all arrived ``timeout`` seconds after the app started reading it.
+
+    Granian has no body read timeout of its own: a client trickling a body would hold its
+    connection (and a place under the connection cap) for ever.
+    """
     if declared_length is not None:
         try:
             if int(declared_length) > limit:
                 raise _too_large(limit)
         except ValueError:
             pass
+    try:
+        async with asyncio.timeout(timeout):
+            return await _read_all(receive, limit)
+    except TimeoutError:
+        raise ApiError(
+            408,
+            f"The request body did not arrive within {timeout:g}s.",
+            code="request_timeout",
+            # Granian then closes the connection rather than wait for the rest of the body.
+            headers=[(b"connection", b"close")],
+        ) from None
+
+
+async def _read_all(receive, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while True:

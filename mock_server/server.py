@@ -1,14 +1,17 @@
 """Serving the app with granian (Rust HTTP, measured fastest here; see benchmarks/mock/RESULTS.md).
 
-Worker processes rebuild the app from settings passed through the environment, so that several
-of them can share the listening port and the WAL database. Prints the one start-up line others
-parse, once a worker answers ``/health``.
+Worker processes rebuild the app from the settings handed to granian's worker loader (inherited
+memory under ``fork``, multiprocessing's pipe under ``spawn``): never the environment or the command
+line, where keys would show in ``/proc``. Prints the one ready line others parse (``READY_PREFIX``,
+read back by ``parse_ready_line``), once a worker answers ``/health``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import dataclasses
+import functools
 import gc
 import importlib
 import os
@@ -21,19 +24,23 @@ import urllib.error
 import urllib.request
 
 from assistants_spec import load_spec
-from granian.constants import Interfaces
+from granian.constants import HTTPModes, Interfaces
+from granian.http import HTTP1Settings
 from granian.log import LogLevels
 from granian.server import Server
 
-from .app import HEALTH_PATH, create_app
+from .app import HEALTH_PATH, check_settings, create_app
 from .config import MEMORY_DB, Settings
 from .store import prepare
 
-_ENV_SETTINGS = "ASSISTANTS_MOCK_SETTINGS"
-_ENV_MIDDLEWARE = "ASSISTANTS_MOCK_MIDDLEWARE"
+# The one line on stdout, once the server answers: READY_PREFIX + the API's base URL.
+READY_PREFIX = "assistants-mock listening on "
 _STARTUP_TIMEOUT = 60.0
+_PARENT_POLL_SECONDS = 0.2
+# How long a stop waits for workers to finish their requests before killing them.
+_WORKERS_KILL_TIMEOUT = 5
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
-# stdout carries exactly the start-up line: granian's own log goes to stderr.
+# stdout carries exactly the ready line: granian's own log goes to stderr.
 _LOG_CONFIG = {
     "handlers": {
         "console": {"formatter": "generic", "class": "logging.StreamHandler", "stream": "ext://sys.stderr"},
@@ -42,8 +49,27 @@ _LOG_CONFIG = {
 }
 
 
-class ListenError(RuntimeError):
+class StartError(RuntimeError):
+    """The server cannot start as asked (one line for the user)."""
+
+
+class ListenError(StartError):
     """The address cannot be served (port taken, address not local, ...)."""
+
+
+def ready_line(base_url: str) -> str:
+    return READY_PREFIX + base_url
+
+
+def parse_ready_line(line: str) -> str | None:
+    """The base URL a ready line announces (``http://127.0.0.1:4010/v1``), or None for any other line."""
+    line = line.rstrip("\r\n")
+    if not line.startswith(READY_PREFIX):
+        return None
+    url = line[len(READY_PREFIX) :]
+    if not url.startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        return None
+    return url
 
 
 def _import(target: str):
@@ -80,10 +106,10 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def worker_app():
-    """App factory for worker processes: settings come through the environment."""
+def _load_worker_app(settings: Settings, middleware: str | None):
+    """Granian's loader in each worker process: the app, built from the server's settings."""
     _die_with_parent()
-    app = build_app(Settings.from_env(_ENV_SETTINGS), os.environ.get(_ENV_MIDDLEWARE) or None)
+    app = build_app(settings, middleware)
     # Requests allocate many short-lived objects and no cycles worth chasing: move the start-up
     # objects (spec, validators) out of the collector's sight and collect the young generation
     # less often, which keeps collector pauses out of the tail latency.
@@ -119,29 +145,58 @@ def _url(host: str, port: int, path: str) -> str:
     return f"http://{shown}:{port}{path}"
 
 
+def _watch_parent(pid: int) -> None:
+    """Stop (as on SIGTERM) once process ``pid`` is no longer this server's parent.
+
+    For tools that start the mock in a session of its own (so a terminal's Ctrl-C reaches only the
+    tool, which then cleans up against a mock still there): the mock must not outlive the tool,
+    even when the tool is killed with SIGKILL. Polling ``getppid`` rather than PR_SET_PDEATHSIG,
+    which fires when the parent *thread* that started the mock ends, not the parent process.
+    """
+    if os.getppid() != pid:
+        raise StartError(f"the parent process {pid} is already gone")
+
+    def poll() -> None:
+        while os.getppid() == pid:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os.kill(os.getpid(), signal.SIGTERM)
+        with contextlib.suppress(OSError):  # stderr may be a pipe the parent no longer reads
+            print(f"assistants-mock: parent process {pid} is gone; stopping", file=sys.stderr)
+
+    threading.Thread(target=poll, name="parent-watch", daemon=True).start()
+
+
 def serve(settings: Settings | None = None, *, middleware: str | None = None) -> None:
     """Serve until SIGINT/SIGTERM. ``middleware`` ("module:callable") wraps the ASGI app."""
     settings = settings or Settings()
     if settings.workers > 1 and settings.db == MEMORY_DB:
         print("assistants-mock: --db :memory: lives in one process; serving with 1 worker", file=sys.stderr)
         settings = dataclasses.replace(settings, workers=1)
+    if settings.parent_pid is not None:
+        _watch_parent(settings.parent_pid)
     if middleware:
         _import(middleware)  # fail here, with a clear error, rather than in every worker
-    base_path = load_spec(settings.spec_path).base_path  # also fails early on a broken spec
+    spec = load_spec(settings.spec_path)  # fails here, once, on a broken spec or settings against it
+    check_settings(spec, settings)
+    base_path = spec.base_path
     prepare(settings.db)
     placeholder = _reserve_port(settings.host, settings.port)
     port = placeholder.getsockname()[1]
-    os.environ[_ENV_SETTINGS] = dataclasses.replace(settings, port=port).to_env()
-    os.environ[_ENV_MIDDLEWARE] = middleware or ""
+    settings = dataclasses.replace(settings, port=port)
     server = Server(
-        "mock_server.server:worker_app",
+        "mock_server",  # only named in granian's log: the workers' loader is given to serve() below
         address=settings.host,
         port=port,
         interface=Interfaces.ASGI,
         workers=settings.workers,
-        factory=True,
         websockets=False,
+        # HTTP/1 only: its header read timeout is what cuts off slow clients (see the README).
+        http=HTTPModes.http1,
+        http1_settings=HTTP1Settings(header_read_timeout=round(settings.header_timeout * 1000)),
         backlog=2048,
+        # Granian holds one of these permits per open connection, idle ones included.
+        backpressure=settings.connection_limit(),
+        workers_kill_timeout=_WORKERS_KILL_TIMEOUT,
         log_level=LogLevels.warning,
         log_dictconfig=_LOG_CONFIG,
     )
@@ -150,7 +205,9 @@ def serve(settings: Settings | None = None, *, middleware: str | None = None) ->
         target=_announce_when_healthy, args=(settings.host, port, base_path, done), daemon=True
     ).start()
     try:
-        server.serve()
+        server.serve(
+            target_loader=functools.partial(_load_worker_app, settings, middleware), wrap_loader=False
+        )
     finally:
         done.set()
         placeholder.close()
@@ -168,7 +225,7 @@ def _announce_when_healthy(host: str, port: int, base_path: str, done: threading
         except OSError:
             time.sleep(0.02)
             continue
-        sys.stdout.write(f"assistants-mock listening on {_url(host, port, base_path)}\n")
+        sys.stdout.write(ready_line(_url(host, port, base_path)) + "\n")
         sys.stdout.flush()
         return
     if not done.is_set():

@@ -15,8 +15,6 @@ from assistants_spec import Spec
 
 from .store import new_id
 
-SERVER_SET = ("id", "object", "created_at")
-
 
 class Identity:
     """A profile whose fields are the canonical ones."""
@@ -72,14 +70,17 @@ class Shapes:
         canonical = spec.view()
         self._canonical_schema = canonical.response_schema("getAssistant")
         self._canonical_props = list(self._canonical_schema["properties"])
+        # Ids are the spec's `x-id-prefix` (`asst_`) plus random letters and digits.
+        self.id_prefix = canonical.properties(self._canonical_schema)["id"].get("x-id-prefix", "")
         self.object_kind = self._const(canonical, "getAssistant")
         self.deleted_kind = self._const(canonical, "deleteAssistant")
         self.list_kind = self._const(canonical, "listAssistants")
         # What a create that leaves a field out gives it: the spec's `x-default` (not `default:`,
         # which generated clients would send on every call), else null for a nullable field.
-        self._defaults = canonical.omitted_values(
-            canonical.request_schema("createAssistant"), self._canonical_schema
-        )
+        create_request = canonical.request_schema("createAssistant")
+        self._defaults = canonical.omitted_values(create_request, self._canonical_schema)
+        # Fields no request sets (id, object, created_at): a modify never changes them.
+        self._server_set = frozenset(self._canonical_props) - set(canonical.properties(create_request))
         self._props = {
             name: list(spec.view(name).response_schema("getAssistant")["properties"])
             for name in spec.profiles
@@ -143,7 +144,7 @@ class Shapes:
         """Partial update: given fields replace (lists and maps whole), null clears, others stay."""
         changes = self._translations[profile].to_canonical(request, current)
         record = dict(current)
-        record.update({k: v for k, v in changes.items() if k not in SERVER_SET})
+        record.update({k: v for k, v in changes.items() if k not in self._server_set})
         return record
 
     def view(self, profile: str, record: dict[str, Any]) -> dict[str, Any]:

@@ -7,6 +7,10 @@ one transaction (group commit), and checkpoints run on a background thread, so t
 per-commit cost nor a checkpoint's fsync lands on every request. ``seq`` is a monotonic sequence that orders
 assistants created in the same second. A deleted assistant stays as a tombstone (no body), so a
 page cursor naming it still marks a place in the list.
+
+A write made with an idempotency key records its result in the same transaction (table
+``idempotency``), so that the same key with the same request replays it instead of writing again,
+across workers and restarts; entries expire after a time and beyond a count.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -35,7 +40,29 @@ CREATE TABLE IF NOT EXISTS assistants (
     body BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS assistants_by_tenant ON assistants (tenant, deleted, seq);
+CREATE TABLE IF NOT EXISTS idempotency (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    body BLOB NOT NULL,
+    UNIQUE (tenant, key)
+);
+CREATE INDEX IF NOT EXISTS idempotency_by_age ON idempotency (created_at);
 """
+
+
+class IdempotencyConflict(Exception):
+    """The idempotency key was used before, for a different request."""
+
+
+@dataclass(frozen=True)
+class Once:
+    """A write that must happen once per (tenant, key): ``fingerprint`` identifies the request."""
+
+    key: str
+    fingerprint: str
 
 
 def _prepare(db: sqlite3.Connection) -> None:
@@ -79,8 +106,12 @@ class Page:
 
 
 class Store:
-    def __init__(self, path: str) -> None:
+    def __init__(
+        self, path: str, *, idempotency_ttl: float = 24 * 3600.0, idempotency_max_keys: int = 100_000
+    ) -> None:
         self.path = path
+        self.idempotency_ttl = idempotency_ttl
+        self.idempotency_max_keys = idempotency_max_keys
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
         if path != MEMORY_DB:
             _prepare(self._db)
@@ -146,8 +177,45 @@ class Store:
             else:
                 future.set_result(result)
 
-    async def create(self, tenant: str, prefix: str, build: Callable[[str, int], dict[str, Any]]) -> bytes:
-        return await self._write(lambda: self._insert(tenant, prefix, build))
+    def _once(
+        self, tenant: str, once: Once | None, operation: Callable[[], bytes | None]
+    ) -> tuple[bytes | None, bool]:
+        """``operation()``'s result, or the result recorded for ``once`` earlier (then True).
+
+        Only results are recorded (a 404 is not: there was nothing to do). Runs inside the write
+        transaction, so two requests with one key cannot both get past the lookup.
+        """
+        if once is None:
+            return operation(), False
+        now = time.time()
+        self._db.execute("DELETE FROM idempotency WHERE created_at < ?", (now - self.idempotency_ttl,))
+        row = self._db.execute(
+            "SELECT fingerprint, body FROM idempotency WHERE tenant = ? AND key = ?", (tenant, once.key)
+        ).fetchone()
+        if row is not None:
+            if row[0] != once.fingerprint:
+                raise IdempotencyConflict(once.key)
+            return row[1], True
+        result = operation()
+        if result is not None:
+            self._db.execute(
+                "INSERT INTO idempotency (tenant, key, fingerprint, created_at, body) VALUES (?, ?, ?, ?, ?)",
+                (tenant, once.key, once.fingerprint, now, result),
+            )
+            # The newest max_keys stay (seq only grows, so this bounds the count).
+            self._db.execute(
+                "DELETE FROM idempotency WHERE seq <= (SELECT MAX(seq) FROM idempotency) - ?",
+                (self.idempotency_max_keys,),
+            )
+        return result, False
+
+    async def create(
+        self, tenant: str, prefix: str, build: Callable[[str, int], dict[str, Any]], once: Once | None = None
+    ) -> tuple[bytes, bool]:
+        """The stored record, and whether it is a replay of an earlier create with ``once``'s key."""
+        return await self._write(
+            lambda: self._once(tenant, once, lambda: self._insert(tenant, prefix, build))
+        )
 
     def _insert(self, tenant: str, prefix: str, build: Callable[[str, int], dict[str, Any]]) -> bytes:
         for _ in range(5):
@@ -171,9 +239,16 @@ class Store:
         return row[0] if row else None
 
     async def modify(
-        self, tenant: str, ident: str, change: Callable[[dict[str, Any]], dict[str, Any]]
-    ) -> bytes | None:
-        return await self._write(lambda: self._update(tenant, ident, change))
+        self,
+        tenant: str,
+        ident: str,
+        change: Callable[[dict[str, Any]], dict[str, Any]],
+        once: Once | None = None,
+    ) -> tuple[bytes | None, bool]:
+        """The changed record (None: no such assistant), and whether it is a replay."""
+        return await self._write(
+            lambda: self._once(tenant, once, lambda: self._update(tenant, ident, change))
+        )
 
     def _update(
         self, tenant: str, ident: str, change: Callable[[dict[str, Any]], dict[str, Any]]
@@ -241,4 +316,8 @@ class Store:
         return Page([r[0] for r in rows], [r[1] for r in rows], has_more)
 
     async def reset(self) -> None:
-        await self._write(lambda: self._db.execute("DELETE FROM assistants"))
+        await self._write(self._clear)
+
+    def _clear(self) -> None:
+        self._db.execute("DELETE FROM assistants")
+        self._db.execute("DELETE FROM idempotency")

@@ -8,10 +8,12 @@ followed, so that the error names the deepest field rather than the whole union.
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from typing import Any
 
-from assistants_spec import Validator
+from assistants_spec import SchemaReader, Validator
 
 from .errors import ApiError
 
@@ -59,9 +61,6 @@ class SchemaValidator:
     def __init__(self, compiled: Validator) -> None:
         self._root = compiled.root
         self._validator = compiled.compiled
-
-    def is_valid(self, instance: Any) -> bool:
-        return self._validator.is_valid(instance)
 
     def error(self, instance: Any, prefix: list[Any] | None = None) -> ApiError | None:
         """The 400 for ``instance``, or None when it is valid."""
@@ -175,6 +174,84 @@ def _accepted_values(errors: list[Any]) -> list[Any]:
 
 def _short(message: str) -> str:
     return message if len(message) <= _MESSAGE_LIMIT else message[: _MESSAGE_LIMIT - 3] + "..."
+
+
+# JSON text tokens that matter for nesting: strings (skipped whole) and punctuation.
+_TOKENS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},:]')
+
+
+def too_deep(raw: bytes, limit: int) -> list[Any] | None:
+    """Where JSON text ``raw`` first opens a container more than ``limit`` levels deep (the path to
+    it, e.g. ``['tools', 0, 'function', 'parameters', 'a', ...]``), or None when it never does.
+
+    Reads the text rather than the parsed value, so that it answers for any depth, also beyond what
+    the JSON parser accepts; text that is not JSON is left for the parser to refuse.
+    """
+    if raw.count(b"[") + raw.count(b"{") <= limit:
+        return None  # cannot nest deeper than it has brackets
+    stack: list[list[Any]] = []  # per open container: [kind, current key or index, expecting a key]
+    for token in _TOKENS.finditer(raw):
+        text = token.group()
+        if text in (b"{", b"["):
+            if len(stack) >= limit:
+                return [frame[1] for frame in stack]
+            stack.append([text, None if text == b"{" else 0, text == b"{"])
+        elif text in (b"}", b"]"):
+            if not stack:
+                return None
+            stack.pop()
+        elif text == b",":
+            if stack and stack[-1][0] == b"[":
+                stack[-1][1] += 1
+            elif stack:
+                stack[-1][2] = True
+        elif text != b":" and stack and stack[-1][0] == b"{" and stack[-1][2]:
+            try:
+                stack[-1][1] = json.loads(text)
+            except ValueError:
+                stack[-1][1] = text[1:-1].decode("utf-8", "replace")
+            stack[-1][2] = False
+    return None
+
+
+def described_field(reader: SchemaReader, schema: Any, path: list[Any]) -> list[Any]:
+    """The longest start of ``path`` that ``schema`` describes field by field: for a path into a
+    free-form value (a function's ``parameters``), the path of that value."""
+    named: list[Any] = []
+    node = reader.resolve(schema)
+    for part in path:
+        child = None
+        for candidate in (node, *reader.branches(node)):
+            if isinstance(part, int):
+                child = candidate.get("items") if isinstance(candidate.get("items"), dict) else None
+            elif part in (candidate.get("properties") or {}):
+                child = candidate["properties"][part]
+            elif (
+                isinstance(candidate.get("additionalProperties"), dict) and candidate["additionalProperties"]
+            ):
+                child = candidate["additionalProperties"]
+            if child is not None:
+                break
+        if child is None:
+            break
+        named.append(part)
+        node = reader.resolve(child)
+    return named
+
+
+def nesting_error(reader: SchemaReader, schema: Any, raw: bytes, limit: int) -> ApiError | None:
+    """The 400 for a JSON body nested more than ``limit`` levels deep, naming the field, or None."""
+    path = too_deep(raw, limit)
+    if path is None:
+        return None
+    param = format_path(described_field(reader, schema, path))
+    where = f"'{param}'" if param else "request body"
+    return ApiError(
+        400,
+        f"Invalid {where}: JSON nested more than {limit} levels deep; the mock stores at most {limit}.",
+        param=param,
+        code="nested_too_deep",
+    )
 
 
 def coerce_query_value(raw: str, schema: dict[str, Any]) -> Any:

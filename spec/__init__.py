@@ -23,6 +23,7 @@ import yaml
 
 from .beta_profiles import UnknownProfileError
 from .model import Match, Operation, Parameter, ProfileView, Response, Spec, Validator
+from .resources import Resource
 from .schemas import SchemaReader, resolve
 from .security import AuthLayout, Scheme, Security
 from .statuses import Meaning
@@ -79,6 +80,7 @@ __all__ = [
     "Operation",
     "Parameter",
     "ProfileView",
+    "Resource",
     "Response",
     "SchemaReader",
     "Scheme",

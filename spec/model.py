@@ -19,7 +19,8 @@ import jsonschema_rs
 import yaml
 
 from .beta_profiles import Profiles
-from .schemas import SchemaReader, escape, resolve
+from .resources import Resource, find_resources
+from .schemas import SchemaReader, escape, pointer, resolve
 from .security import Security
 from .statuses import Meaning, meaning
 
@@ -256,6 +257,22 @@ class ProfileView(SchemaReader):
                 )
         return Match(None, {}, False, ())
 
+    # -- resources ------------------------------------------------------------------------------
+    @functools.cached_property
+    def resources(self) -> tuple[Resource, ...]:
+        """The collections this profile serves, with their operations by HTTP method (see resources.py)."""
+        return find_resources(self)
+
+    def resource_of(self, operation: Operation) -> Resource | None:
+        """The resource an operation belongs to (create, list, read, modify or delete), if any."""
+        return self._resource_by_operation.get(operation.id)
+
+    @functools.cached_property
+    def _resource_by_operation(self) -> dict[str, Resource]:
+        return {
+            op.id: r for r in self.resources for op in self.operations.values() if r.kind_of(op) is not None
+        }
+
     # -- schemas ----------------------------------------------------------------------------------
     def component(self, name: str) -> dict[str, Any]:
         return self.document["components"]["schemas"][name]
@@ -280,11 +297,15 @@ class ProfileView(SchemaReader):
 
         Compiled once per schema object (or pointer) and kept for the life of the view.
         """
-        wanted = {"$ref": schema} if isinstance(schema, str) else schema
         key: Any = schema if isinstance(schema, str) else id(schema)
+        found = self._validators.get(key)
+        if found is not None and (isinstance(schema, str) or found.schema is schema):
+            return found
         with self._lock:
             found = self._validators.get(key)
             if found is None or (not isinstance(schema, str) and found.schema is not schema):
+                # A pointer is followed here: the compiled root holds only the components, not the paths.
+                wanted = pointer(self.document, schema) if isinstance(schema, str) else schema
                 found = self._validators[key] = Validator(self.document, wanted)
             return found
 
@@ -413,4 +434,14 @@ class Spec:
         return (self.raw.get("info") or {}).get(name, default)
 
 
-__all__ = ["Match", "Operation", "Parameter", "ProfileView", "Response", "Spec", "Validator", "resolve"]
+__all__ = [
+    "Match",
+    "Operation",
+    "Parameter",
+    "ProfileView",
+    "Resource",
+    "Response",
+    "Spec",
+    "Validator",
+    "resolve",
+]

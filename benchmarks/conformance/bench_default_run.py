@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 import assistants_spec
 
-from contract_tests.bundled_mock import MockProcess
 from contract_tests.cli import DEFAULT_MAX_EXAMPLES
 from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
+from mock_server.process import MockProcess
 
 
 def conformance(seed: int) -> tuple[float, int]:

@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import pathlib
-import re
 import shutil
 import socket
 import statistics
@@ -26,6 +25,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+
+from mock_server.process import MockProcess  # the project is installed in .venv (scripts/bootstrap)
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -106,31 +107,8 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60.0) ->
     sys.exit(f"server did not answer in time: {url}")
 
 
-def start_mock(workdir: pathlib.Path, workers: int) -> tuple[subprocess.Popen, str]:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mock_server",
-            "--port",
-            "0",
-            "--db",
-            str(workdir / "bench.sqlite3"),
-            "--workers",
-            str(workers),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    line = process.stdout.readline().decode().strip()
-    match = re.match(r"assistants-mock listening on (\S+)$", line)
-    if not match:
-        process.kill()
-        sys.exit(f"mock did not start: {line!r}")
-    return process, match.group(1)
+def start_mock(workdir: pathlib.Path, workers: int) -> MockProcess:
+    return MockProcess("--db", str(workdir / "bench.sqlite3"), "--workers", str(workers), cwd=ROOT).start()
 
 
 def start_prism(workdir: pathlib.Path) -> tuple[subprocess.Popen, str]:
@@ -192,7 +170,8 @@ def main() -> int:
     ensure_prism()
     with tempfile.TemporaryDirectory(prefix="mock-bench-") as tmp:
         workdir = pathlib.Path(tmp)
-        mock, mock_url = start_mock(workdir, args.workers)
+        mock = start_mock(workdir, args.workers)
+        mock_url = mock.url
         prism, prism_url = start_prism(workdir)
         try:
             status, created = request(mock_url + "/assistants", "POST", CREATE_BODY)
@@ -236,7 +215,7 @@ def main() -> int:
                         )
                         runs.setdefault((name, scenario), []).append(result)
         finally:
-            stop(mock)
+            mock.stop()
             stop(prism)
     return report(runs, args)
 

@@ -1,7 +1,7 @@
 """Shared types: the UNSET marker for fields the caller did not give, and the detailed Response."""
 
-from collections.abc import Mapping, MutableMapping
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from collections.abc import Callable, Mapping, MutableMapping
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, ClassVar, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -19,6 +19,59 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+
+class ShapeError(ValueError):
+    """A field read from a response is not in the documented shape.
+
+    ``from_dict`` checks a whole object at once, so this is only raised for what it leaves to be
+    checked on first read: the inside of a record on a page (an assistant's tools, for one).
+    """
+
+
+class LazyModel:
+    """Base of every model: what lets ``from_dict`` parse fields on first read.
+
+    ``from_dict`` keeps the received object in ``_raw`` and leaves the fields that build models or
+    enums unset; reading one parses it with the model's ``_lazy_fields`` function and stores it in
+    the attrs slot, so the next read is a plain attribute read. A model built with ``__init__`` has
+    every field set and never gets here. Two threads reading the same unset field at once may both
+    parse it; each gets an equal value. A field that is not in the documented shape raises
+    ``ShapeError`` (a ValueError, never an AttributeError, which would read as "no such field").
+    """
+
+    __slots__ = ("_raw",)
+    _raw: Mapping[str, Any]
+    _lazy_fields: ClassVar[Mapping[str, Callable[[Mapping[str, Any]], Any]]] = {}
+
+    if not TYPE_CHECKING:  # type checkers see only the declared attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Only called when normal lookup fails: here, a field from_dict left unset.
+            parse = self._lazy_fields.get(name)
+            if parse is not None:
+                try:
+                    raw = object.__getattribute__(self, "_raw")
+                except (
+                    AttributeError
+                ):  # built by __init__ or unpickled: every field was set
+                    pass
+                else:
+                    try:
+                        value = parse(raw)
+                    except (KeyError, ValueError, TypeError, AttributeError) as error:
+                        raise ShapeError(
+                            f"{type(self).__name__}.{name} is not in the documented shape "
+                            f"({type(error).__name__}: {error})"
+                        ) from error
+                    object.__setattr__(self, name, value)
+                    return value
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}",
+                name=name,
+                obj=self,
+            )
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -67,4 +120,13 @@ class Response(Generic[T]):
         return self.headers.get(REQUEST_ID_HEADER)
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "LazyModel",
+    "RequestFiles",
+    "Response",
+    "ShapeError",
+    "Unset",
+]

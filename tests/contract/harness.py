@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from contract_tests.bundled_mock import MockProcess, default_command
 from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
+from mock_server.process import MockProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 # The self-test profile: fewer generated examples, every phase, check and scenario users get.
@@ -66,8 +66,8 @@ def run_conformance(
     args: tuple[str, ...] = (),
     credentials: tuple[str, ...] | None = None,
 ) -> Outcome:
-    command = default_command() + (["--middleware", middleware] if middleware else [])
-    with tempfile.TemporaryDirectory() as tmp, MockProcess(command, env=_env()) as mock:
+    options = ["--middleware", middleware] if middleware else []
+    with tempfile.TemporaryDirectory() as tmp, MockProcess(*options, env=_env(), cwd=ROOT) as mock:
         junit, report = Path(tmp, "junit.xml"), Path(tmp, "report.md")
         if credentials is None:
             credentials = (

@@ -72,7 +72,7 @@ def test_usage_error_exits_2() -> None:
 
 
 def test_refused_credentials_exit_2_without_showing_the_key() -> None:
-    from contract_tests.bundled_mock import MockProcess
+    from mock_server.process import MockProcess
 
     with MockProcess() as mock:
         result = invoke("--base-url", mock.url, "--bearer", "sk-wrong-key-0123456789", "--no-progress")

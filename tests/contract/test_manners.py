@@ -11,17 +11,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from contract_tests.bundled_mock import MockProcess, default_command
 from contract_tests.config import resolve_credentials
 from contract_tests.http import ApiClient
 from contract_tests.target import Target
 from mock_server import DEFAULT_API_KEYS
+from mock_server.process import MockProcess
 from tests.contract.harness import FAST_ARGS, ROOT, _env
 
 
 def _mock_on(db: Path, *extra: str) -> MockProcess:
-    command = [*default_command()[:-2], "--db", str(db), *extra]
-    return MockProcess(command, env=_env())
+    return MockProcess("--db", str(db), *extra, env=_env(), cwd=ROOT)
 
 
 def _target(url: str) -> Target:

@@ -1,23 +1,23 @@
 """Every response the mock tests see is checked against the spec's response schema.
 
-Independent of the mock's own validator (python-jsonschema here, jsonschema-rs in the mock): the
-operation is found from the request's method and path, the profile from its OpenAI-Beta header,
-and the schema from the operation's documented response for that status. Statuses an operation
+Independent of the mock's own validator (python-jsonschema here, jsonschema-rs in the mock); what
+to check against comes from the spec model: the profile from the request's OpenAI-Beta header, the
+operation from its method and path (``ProfileView.match``), the schema from the operation's
+documented response for that status (``Operation.response(status).schema_pointer``). Statuses an operation
 does not document (413, 415, 405, unknown routes) must still carry the OpenAI error body.
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from typing import Any
 
 import assistants_spec
 import httpx
 import jsonschema
 
 OUTSIDE_API = ("/health", "/_mock/reset")
-_METHODS = ("get", "post", "delete", "put", "patch")
+# What an error the spec documents nowhere (413 on a GET, unknown routes, ...) must still look like.
+UNDOCUMENTED_ERROR = "#/components/schemas/ErrorResponse"
 
 
 class SpecViolation(AssertionError):
@@ -25,44 +25,22 @@ class SpecViolation(AssertionError):
 
 
 @functools.cache
-def _document(profile: str) -> dict[str, Any]:
-    return assistants_spec.load(profile)
-
-
-@functools.cache
 def _validator(profile: str, pointer: str) -> jsonschema.Draft202012Validator:
-    document = _document(profile)
-    return jsonschema.Draft202012Validator({**document, "$ref": pointer})
-
-
-def _operation(profile: str, method: str, path: str) -> tuple[str, str] | None:
-    """(path template, method) of the spec operation serving ``path``, or None."""
-    document = _document(profile)
-    base = httpx.URL(document["servers"][0]["url"]).path.rstrip("/")
-    for template, item in document["paths"].items():
-        regex = re.escape(base + template).replace(r"\{", "{").replace(r"\}", "}")
-        regex = re.sub(r"\{[^}]+\}", "[^/]+", regex)
-        if re.fullmatch(regex, path) and method.lower() in item:
-            return template, method.lower()
-    return None
+    return jsonschema.Draft202012Validator(
+        {**assistants_spec.load_spec().view(profile).document, "$ref": pointer}
+    )
 
 
 def schema_pointer(profile: str, method: str, path: str, status: int) -> str:
     """JSON pointer (inside the profile's document) of the schema a response must match."""
-    found = _operation(profile, method, path)
-    if found is not None:
-        template, verb = found
-        responses = _document(profile)["paths"][template][verb]["responses"]
-        key = str(status) if str(status) in responses else ("default" if "default" in responses else None)
-        if key is not None:
-            escaped = template.replace("~", "~0").replace("/", "~1")
-            response = assistants_spec.resolve(_document(profile), responses[key])
-            if "application/json" in (response.get("content") or {}):
-                if "$ref" in responses[key]:
-                    return responses[key]["$ref"] + "/content/application~1json/schema"
-                return f"#/paths/{escaped}/{verb}/responses/{key}/content/application~1json/schema"
+    spec = assistants_spec.load_spec()
+    api_path = spec.api_path(path)
+    operation = spec.view(profile).match(method, api_path).operation if api_path is not None else None
+    response = operation.response(status) if operation is not None else None
+    if response is not None and response.schema_pointer is not None:
+        return response.schema_pointer
     if status >= 400:
-        return "#/components/schemas/ErrorResponse"
+        return UNDOCUMENTED_ERROR
     raise SpecViolation(f"{method} {path} answered {status}, which the spec does not document")
 
 
@@ -71,10 +49,8 @@ def check_response(response: httpx.Response) -> None:
     path = request.url.path
     if path in OUTSIDE_API:
         return
-    profile = (
-        assistants_spec.profile_for_header(request.headers.get("openai-beta"))
-        or assistants_spec.default_profile()
-    )
+    spec = assistants_spec.load_spec()
+    profile = spec.profile_for_header(request.headers.get(spec.beta_header)) or spec.default_profile
     content_type = response.headers.get("content-type", "")
     if not content_type.startswith("application/json"):
         raise SpecViolation(

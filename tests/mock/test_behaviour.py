@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import time
 
+import assistants_spec
 import pytest
 
-from .spec_facts import list_parameter
+from .spec_facts import id_prefix, list_parameter
 
-ASSISTANT_ID = re.compile(r"^asst_[A-Za-z0-9]{24}$")
+ASSISTANT_ID = re.compile("^" + re.escape(id_prefix()) + "[A-Za-z0-9]{24}$")
 
 
 def create(api, **fields):
@@ -213,8 +214,6 @@ def test_health(api, fresh):
 
 
 def test_the_create_time_vector_store_helper_is_answered_as_a_new_store_id(api):
-    import assistants_spec
-
     view = assistants_spec.load_spec().view()
     [(path, answered)] = view.annotated(view.request_schema("createAssistant"), "x-answered-as")
     assert path == ("tool_resources", "file_search", "vector_stores")
@@ -243,3 +242,17 @@ def test_reasoning_effort_and_a_null_response_format_are_accepted(api):
     )
     assert modified.status_code == 200, modified.text
     assert modified.json()["response_format"] == "auto"
+
+
+def test_every_answer_carries_the_request_id_header_the_spec_declares(api):
+    view = assistants_spec.load_spec().view()
+    names = {
+        name
+        for operation in view.operations.values()
+        for name, ref in operation.success.header_refs.items()
+        if ref == "#/components/headers/RequestId"
+    }
+    assert names
+    for response in (api.get("/assistants"), api.get("/assistants/asst_missing"), api.put("/assistants")):
+        for name in names:
+            assert response.headers.get(name, "").startswith("req_"), (response.status_code, name)

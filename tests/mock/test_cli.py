@@ -1,10 +1,11 @@
-"""The command line and the Python interface others rely on (MOCK_INTERFACE.md)."""
+"""The command line and the Python interface others rely on (mock_server/README.md)."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
 import os
+import pathlib
 import signal
 import subprocess
 import sys
@@ -77,7 +78,6 @@ def test_prints_exactly_one_line_with_the_real_port():
         )
         portkey = {"x-portkey-api-key": "sk-custom", "x-portkey-virtual-key": "vk-custom"}
         assert httpx.get(server.url + "/assistants", headers={**headers, **portkey}).status_code == 200
-        server.process.stdout.close()
 
 
 def test_middleware_wraps_the_app():
@@ -119,6 +119,12 @@ def test_help_lists_the_options():
         "--fault-rate",
         "--seed",
         "--workers",
+        "--api-key-file",
+        "--virtual-key-file",
+        "--header-timeout",
+        "--body-timeout",
+        "--max-connections",
+        "--idempotency-ttl",
     ):
         assert option in result.stdout
 
@@ -143,6 +149,7 @@ def test_port_in_use_is_a_clear_error():
         (["--spec", "/nonexistent/openapi.yaml"], "cannot start"),
         (["--middleware", "no_such_module:wrap"], "cannot start"),
         (["--host", "192.0.2.1"], "cannot listen"),  # TEST-NET-1: never a local address
+        (["--retry-after", "0"], "cannot start"),  # below the minimum of the spec's Retry-After
     ],
 )
 def test_start_up_failures_are_one_clear_line(args, expected):
@@ -175,3 +182,66 @@ def test_workers_die_with_the_server_process():
             pytest.fail("a worker outlived the killed server process")
     finally:
         server.kill()
+
+
+def _process_tree(pid: int) -> list[int]:
+    found = [pid]
+    for task in pathlib.Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            found += _process_tree(int(child))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_keys_from_a_file_or_the_environment_stay_out_of_the_process_list(tmp_path):
+    api_keys, virtual_keys = tmp_path / "api-keys", tmp_path / "virtual-keys"
+    api_keys.write_text("sk-from-file-1\n\nsk-from-file-2\r\n", encoding="utf-8")
+    virtual_keys.write_text("vk-from-file\n", encoding="utf-8")
+    secrets = [b"sk-from-file-1", b"sk-from-file-2", b"vk-from-file", b"sk-from-env"]
+    with MockProcess(
+        "--api-key-file",
+        str(api_keys),
+        "--virtual-key-file",
+        str(virtual_keys),
+        "--workers",
+        "2",
+        "--db",
+        str(tmp_path / "state.sqlite3"),
+        env={"ASSISTANTS_MOCK_API_KEYS": "sk-from-env"},
+    ) as server:
+        beta = {"OpenAI-Beta": "assistants=v2"}
+        for key in ("sk-from-file-1", "sk-from-file-2", "sk-from-env"):
+            response = httpx.get(
+                server.url + "/assistants", headers={**beta, "Authorization": f"Bearer {key}"}
+            )
+            assert response.status_code == 200, key
+        portkey = {"x-portkey-api-key": "sk-from-env", "x-portkey-virtual-key": "vk-from-file"}
+        assert httpx.get(server.url + "/assistants", headers={**beta, **portkey}).status_code == 200
+        # Keys given this way replace the defaults.
+        default = {**beta, "Authorization": f"Bearer {DEFAULT_API_KEYS[0]}"}
+        assert httpx.get(server.url + "/assistants", headers=default).status_code == 401
+        processes = _process_tree(server.pid)
+        assert len(processes) >= 3  # the server and its two workers
+        for pid in processes:
+            cmdline = pathlib.Path(f"/proc/{pid}/cmdline").read_bytes()
+            assert not [s for s in secrets if s in cmdline], f"a key shows in /proc/{pid}/cmdline"
+        for pid in processes[1:]:
+            # Workers get the settings through granian's loader, not the environment.
+            environ = pathlib.Path(f"/proc/{pid}/environ").read_bytes()
+            assert b"sk-from-file" not in environ and b"ASSISTANTS_MOCK_SETTINGS" not in environ
+
+
+def test_an_unreadable_key_file_is_one_clear_line(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "mock_server", "--api-key-file", str(tmp_path / "missing")],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    assert (
+        result.stderr.startswith("assistants-mock: cannot read keys from")
+        and "Traceback" not in result.stderr
+    )

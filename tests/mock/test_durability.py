@@ -45,7 +45,10 @@ def test_acknowledged_writes_survive_kill_9(tmp_path, recorder):
     threads = [threading.Thread(target=writer, args=(i, server.url)) for i in range(6)]
     for thread in threads:
         thread.start()
-    time.sleep(1.5)
+    # Until the load is well under way (time alone says little on a shared, loaded machine).
+    deadline = time.monotonic() + 60
+    while sum(len(ids) for ids in list(created.values())) <= 60 and time.monotonic() < deadline:
+        time.sleep(0.05)
     server.kill()  # SIGKILL while requests are in flight
     stop.set()
     for thread in threads:

@@ -42,7 +42,7 @@ def test_unknown_fault_is_a_400_naming_the_header(api):
 
 def test_fault_rate_injects_429_and_500(recorder):
     with MockProcess(
-        "--db", ":memory:", "--fault-rate", "0.5", "--seed", "7", "--retry-after", "0"
+        "--db", ":memory:", "--fault-rate", "0.5", "--seed", "7", "--retry-after", "1"
     ) as server:
         headers = {"Authorization": "Bearer sk-mock-tenant-1", "OpenAI-Beta": "assistants=v2"}
         with httpx.Client(
@@ -53,3 +53,16 @@ def test_fault_rate_injects_429_and_500(recorder):
             assert all(client.get(server.root_url + "/health").status_code == 200 for _ in range(5))
     assert set(statuses) == {200, 429, 500}
     assert 10 < statuses.count(200) < 50
+
+
+def test_the_delay_cap_applies_to_the_sum_of_the_delays(api):
+    """`delay=40s,delay=40s` would wait 80 s if each delay were capped alone: refused at once."""
+    for header in ("delay=40s,delay=40s", ",".join(["delay=1s"] * 61), "delay=59s,delay=1001ms"):
+        started = time.monotonic()
+        response = api.get("/assistants", headers={"x-mock-fault": header}, timeout=5)
+        assert response.status_code == 400, header
+        assert response.json()["error"]["param"] == "x-mock-fault"
+        assert time.monotonic() - started < 5
+    started = time.monotonic()
+    response = api.get("/assistants", headers={"x-mock-fault": "delay=100ms,delay=100ms,delay=100ms"})
+    assert response.status_code == 200 and time.monotonic() - started >= 0.3

@@ -1,18 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, LazyModel, Unset
 
 T = TypeVar("T", bound="CodeInterpreterResourcesParam")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "file_ids",
+    }
+)
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class CodeInterpreterResourcesParam:
+class CodeInterpreterResourcesParam(LazyModel):
     """Resources for the code_interpreter tool.
 
     Attributes:
@@ -22,16 +35,16 @@ class CodeInterpreterResourcesParam:
 
     file_ids: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
-        file_ids: list[str] | Unset = UNSET
-        if not isinstance(self.file_ids, Unset):
-            file_ids = self.file_ids
+        file_ids = self.file_ids
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if file_ids is not UNSET:
             field_dict["file_ids"] = file_ids
 
@@ -39,15 +52,30 @@ class CodeInterpreterResourcesParam:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        file_ids = cast(list[str], d.pop("file_ids", UNSET))
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        code_interpreter_resources_param = cls(
-            file_ids=file_ids,
-        )
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"CodeInterpreterResourcesParam must be an object, got {type(src_dict).__name__}"
+            )
+        return cls._parse(src_dict)
 
-        code_interpreter_resources_param.additional_properties = d
-        return code_interpreter_resources_param
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.file_ids = d.get("file_ids", UNSET)
+        return self
+
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,29 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import LazyModel
+
 T = TypeVar("T", bound="ErrorDetail")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "message",
+        "type",
+        "param",
+        "code",
+    }
+)
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class ErrorDetail:
+class ErrorDetail(LazyModel):
     """What went wrong.
 
     Attributes:
@@ -25,56 +43,63 @@ class ErrorDetail:
     param: None | str
     code: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
         type_ = self.type_
 
-        param: None | str
         param = self.param
 
-        code: None | str
         code = self.code
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "message": message,
-                "type": type_,
-                "param": param,
-                "code": code,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "message": message,
+            "type": type_,
+            "param": param,
+            "code": code,
+        }
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        message = d.pop("message")
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        type_ = d.pop("type")
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ErrorDetail must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._parse(src_dict)
 
-        _param_data = d.pop("param")
-        param: None | str
-        param = _param_data
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.message = d["message"]
+        self.type_ = d["type"]
+        self.param = d["param"]
+        self.code = d["code"]
+        return self
 
-        _code_data = d.pop("code")
-        code: None | str
-        code = _code_data
-
-        error_detail = cls(
-            message=message,
-            type_=type_,
-            param=param,
-            code=code,
-        )
-
-        error_detail.additional_properties = d
-        return error_detail
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        if not ("message" in d and "type" in d and "param" in d and "code" in d):
+            raise KeyError(
+                f"ErrorDetail requires {', '.join(n for n in ('message', 'type', 'param', 'code') if n not in d)}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

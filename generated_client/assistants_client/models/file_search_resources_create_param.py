@@ -1,18 +1,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, LazyModel, Unset
 
 T = TypeVar("T", bound="FileSearchResourcesCreateParam")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "vector_store_ids",
+        "vector_stores",
+    }
+)
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class FileSearchResourcesCreateParam:
+class FileSearchResourcesCreateParam(LazyModel):
     """Resources for the file_search tool, on create: exactly one of `vector_store_ids` (an
     existing vector store) and `vector_stores` (a helper that creates one with the assistant).
     The answer lists the store in `vector_store_ids` either way; the helper never appears in it.
@@ -27,11 +41,12 @@ class FileSearchResourcesCreateParam:
     vector_store_ids: list[str] | Unset = UNSET
     vector_stores: list[VectorStoreHelperParam] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
-        vector_store_ids: list[str] | Unset = UNSET
-        if not isinstance(self.vector_store_ids, Unset):
-            vector_store_ids = self.vector_store_ids
+        vector_store_ids = self.vector_store_ids
 
         vector_stores: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.vector_stores, Unset):
@@ -40,10 +55,9 @@ class FileSearchResourcesCreateParam:
                 vector_stores_item = vector_stores_item_data.to_dict()
                 vector_stores.append(vector_stores_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if vector_store_ids is not UNSET:
             field_dict["vector_store_ids"] = vector_store_ids
         if vector_stores is not UNSET:
@@ -53,27 +67,36 @@ class FileSearchResourcesCreateParam:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        vector_store_ids = cast(list[str], d.pop("vector_store_ids", UNSET))
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        _vector_stores = d.pop("vector_stores", UNSET)
-        vector_stores: list[VectorStoreHelperParam] | Unset = UNSET
-        if _vector_stores is not UNSET:
-            vector_stores = []
-            for vector_stores_item_data in _vector_stores:
-                vector_stores_item = VectorStoreHelperParam.from_dict(
-                    vector_stores_item_data
-                )
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"FileSearchResourcesCreateParam must be an object, got {type(src_dict).__name__}"
+            )
+        return cls._parse(src_dict)
 
-                vector_stores.append(vector_stores_item)
-
-        file_search_resources_create_param = cls(
-            vector_store_ids=vector_store_ids,
-            vector_stores=vector_stores,
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.vector_store_ids = d.get("vector_store_ids", UNSET)
+        _vector_stores = d.get("vector_stores", UNSET)
+        self.vector_stores = (
+            UNSET
+            if _vector_stores is UNSET
+            else [VectorStoreHelperParam._parse(_item) for _item in _vector_stores]
         )
+        return self
 
-        file_search_resources_create_param.additional_properties = d
-        return file_search_resources_create_param
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,13 +6,37 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, LazyModel, Unset
 
 T = TypeVar("T", bound="FunctionDefinitionV1Param")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "name",
+        "description",
+        "parameters",
+    }
+)
+
+
+def _lazy_parameters(_src_mapping: Mapping[str, Any]) -> Any:
+    _parameters = _src_mapping.get("parameters", UNSET)
+    parameters: FunctionParameters | Unset = (
+        UNSET if _parameters is UNSET else FunctionParameters._parse(_parameters)
+    )
+
+    return parameters
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class FunctionDefinitionV1Param:
+class FunctionDefinitionV1Param(LazyModel):
     """A function the model may call (v1 has no `strict`).
 
     Attributes:
@@ -27,6 +51,10 @@ class FunctionDefinitionV1Param:
     description: str | Unset = UNSET
     parameters: FunctionParameters | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "parameters": _lazy_parameters,
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -37,14 +65,10 @@ class FunctionDefinitionV1Param:
         if not isinstance(self.parameters, Unset):
             parameters = self.parameters.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "name": name,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "name": name,
+        }
         if description is not UNSET:
             field_dict["description"] = description
         if parameters is not UNSET:
@@ -54,26 +78,44 @@ class FunctionDefinitionV1Param:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        description = d.pop("description", UNSET)
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"FunctionDefinitionV1Param must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._parse(src_dict)
 
-        _parameters = d.pop("parameters", UNSET)
-        parameters: FunctionParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = FunctionParameters.from_dict(_parameters)
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.name = d["name"]
+        self.description = d.get("description", UNSET)
+        return self
 
-        function_definition_v1_param = cls(
-            name=name,
-            description=description,
-            parameters=parameters,
-        )
-
-        function_definition_v1_param.additional_properties = d
-        return function_definition_v1_param
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        if not ("name" in d):
+            raise KeyError(
+                f"FunctionDefinitionV1Param requires {', '.join(n for n in ('name',) if n not in d)}"
+            )
+        _parameters_o1 = d.get("parameters", UNSET)
+        if _parameters_o1 is not UNSET:
+            if type(_parameters_o1) is not dict and not isinstance(
+                _parameters_o1, Mapping
+            ):
+                raise TypeError(
+                    f"parameters must be an object, got {type(_parameters_o1).__name__}"
+                )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -11,11 +11,33 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, LazyModel
+
 T = TypeVar("T", bound="FunctionToolParam")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "type",
+        "function",
+    }
+)
+
+
+def _lazy_function(_src_mapping: Mapping[str, Any]) -> Any:
+    function = FunctionDefinitionParam._parse(_src_mapping["function"])
+
+    return function
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class FunctionToolParam:
+class FunctionToolParam(LazyModel):
     """Function tool.
 
     Attributes:
@@ -26,40 +48,82 @@ class FunctionToolParam:
     type_: Literal["function"]
     function: FunctionDefinitionParam
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "function": _lazy_function,
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
         function = self.function.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "type": type_,
-                "function": function,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": type_,
+            "function": function,
+        }
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-        if type_ != "function":
-            raise ValueError(f"type must match const 'function', got '{type_}'")
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        function = FunctionDefinitionParam.from_dict(d.pop("function"))
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"FunctionToolParam must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._parse(src_dict)
 
-        function_tool_param = cls(
-            type_=type_,
-            function=function,
-        )
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("function" in d):
+            raise KeyError(
+                f"FunctionToolParam requires {', '.join(n for n in ('function',) if n not in d)}"
+            )
+        self = object.__new__(cls)
+        self._raw = d
+        if d["type"] != "function":
+            raise ValueError(f"type must match const 'function', got {d['type']!r}")
+        self.type_ = d["type"]
+        return self
 
-        function_tool_param.additional_properties = d
-        return function_tool_param
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        if not ("type" in d and "function" in d):
+            raise KeyError(
+                f"FunctionToolParam requires {', '.join(n for n in ('type', 'function') if n not in d)}"
+            )
+        _type__1 = d["type"]
+        if _type__1 != "function":
+            raise ValueError(f"type must match const 'function', got {_type__1!r}")
+
+        _function_2 = d["function"]
+        if type(_function_2) is not dict and not isinstance(_function_2, Mapping):
+            raise TypeError(
+                f"function must be an object, got {type(_function_2).__name__}"
+            )
+        if not ("name" in _function_2):
+            raise KeyError(
+                f"FunctionDefinitionParam requires {', '.join(n for n in ('name',) if n not in _function_2)}"
+            )
+        _parameters_2_o1 = _function_2.get("parameters", UNSET)
+        if _parameters_2_o1 is not UNSET:
+            if type(_parameters_2_o1) is not dict and not isinstance(
+                _parameters_2_o1, Mapping
+            ):
+                raise TypeError(
+                    f"parameters must be an object, got {type(_parameters_2_o1).__name__}"
+                )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,13 +9,169 @@ from attrs import field as _attrs_field
 from ..models.assistant_supported_models import AssistantSupportedModels
 from ..models.reasoning_effort_level import ReasoningEffortLevel
 from ..models.response_format_option import ResponseFormatOption
-from ..types import UNSET, Unset
+from ..types import UNSET, LazyModel, Unset
 
 T = TypeVar("T", bound="ModifyAssistantRequest")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "model",
+        "name",
+        "description",
+        "instructions",
+        "reasoning_effort",
+        "tools",
+        "tool_resources",
+        "metadata",
+        "temperature",
+        "top_p",
+        "response_format",
+    }
+)
+
+
+def _lazy_model(_src_mapping: Mapping[str, Any]) -> Any:
+    _model_data = _src_mapping.get("model", UNSET)
+    model: AssistantSupportedModels | str | Unset
+    if isinstance(_model_data, str):
+        model = AssistantSupportedModels(_model_data)
+    else:
+        model = _model_data
+
+    return model
+
+
+def _lazy_reasoning_effort(_src_mapping: Mapping[str, Any]) -> Any:
+    _reasoning_effort_data = _src_mapping.get("reasoning_effort", UNSET)
+    reasoning_effort: None | ReasoningEffortLevel | Unset
+    if isinstance(_reasoning_effort_data, str):
+        reasoning_effort = ReasoningEffortLevel(_reasoning_effort_data)
+    else:
+        reasoning_effort = _reasoning_effort_data
+
+    return reasoning_effort
+
+
+def _lazy_tools(_src_mapping: Mapping[str, Any]) -> Any:
+    _tools = _src_mapping.get("tools", UNSET)
+    tools: (
+        list[CodeInterpreterToolParam | FileSearchToolParam | FunctionToolParam] | Unset
+    ) = UNSET
+    if _tools is not UNSET:
+        tools = []
+        for _tools_item in _tools:
+            _componentsschemas_assistant_tools_param_item_data = _tools_item
+            componentsschemas_assistant_tools_param_item: (
+                CodeInterpreterToolParam
+                | FileSearchToolParam
+                | FunctionToolParam
+                | dict[str, Any]
+            )
+            if isinstance(_componentsschemas_assistant_tools_param_item_data, dict):
+                _componentsschemas_assistant_tools_param_item_type = (
+                    _componentsschemas_assistant_tools_param_item_data.get("type")
+                )
+                if (
+                    _componentsschemas_assistant_tools_param_item_type
+                    == "code_interpreter"
+                ):
+                    componentsschemas_assistant_tools_param_item = (
+                        CodeInterpreterToolParam._parse(
+                            _componentsschemas_assistant_tools_param_item_data
+                        )
+                    )
+                elif (
+                    _componentsschemas_assistant_tools_param_item_type == "file_search"
+                ):
+                    componentsschemas_assistant_tools_param_item = (
+                        FileSearchToolParam._parse(
+                            _componentsschemas_assistant_tools_param_item_data
+                        )
+                    )
+                elif _componentsschemas_assistant_tools_param_item_type == "function":
+                    componentsschemas_assistant_tools_param_item = (
+                        FunctionToolParam._parse(
+                            _componentsschemas_assistant_tools_param_item_data
+                        )
+                    )
+                else:  # a variant the spec does not know yet: kept as received
+                    componentsschemas_assistant_tools_param_item = (
+                        _componentsschemas_assistant_tools_param_item_data
+                    )
+            else:
+                componentsschemas_assistant_tools_param_item = (
+                    _componentsschemas_assistant_tools_param_item_data
+                )
+
+            tools.append(componentsschemas_assistant_tools_param_item)
+
+    return tools
+
+
+def _lazy_tool_resources(_src_mapping: Mapping[str, Any]) -> Any:
+    _tool_resources_data = _src_mapping.get("tool_resources", UNSET)
+    tool_resources: None | ToolResourcesParam | Unset
+    if isinstance(_tool_resources_data, dict):
+        tool_resources = ToolResourcesParam._parse(_tool_resources_data)
+    else:
+        tool_resources = _tool_resources_data
+
+    return tool_resources
+
+
+def _lazy_metadata(_src_mapping: Mapping[str, Any]) -> Any:
+    _metadata_data = _src_mapping.get("metadata", UNSET)
+    metadata: Metadata | None | Unset
+    if isinstance(_metadata_data, dict):
+        metadata = Metadata._parse(_metadata_data)
+    else:
+        metadata = _metadata_data
+
+    return metadata
+
+
+def _lazy_response_format(_src_mapping: Mapping[str, Any]) -> Any:
+    _response_format_data = _src_mapping.get("response_format", UNSET)
+    response_format: (
+        None
+        | ResponseFormatJsonObjectParam
+        | ResponseFormatJsonSchemaParam
+        | ResponseFormatOption
+        | ResponseFormatTextParam
+        | dict[str, Any]
+        | Unset
+    )
+    if isinstance(_response_format_data, dict):
+        _response_format_type = _response_format_data.get("type")
+        if _response_format_type == "text":
+            response_format = ResponseFormatTextParam._parse(_response_format_data)
+        elif _response_format_type == "json_object":
+            response_format = ResponseFormatJsonObjectParam._parse(
+                _response_format_data
+            )
+        elif _response_format_type == "json_schema":
+            response_format = ResponseFormatJsonSchemaParam._parse(
+                _response_format_data
+            )
+        else:  # a variant the spec does not know yet: kept as received
+            response_format = _response_format_data
+    elif isinstance(_response_format_data, str):
+        response_format = ResponseFormatOption(_response_format_data)
+    else:
+        response_format = _response_format_data
+
+    return response_format
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class ModifyAssistantRequest:
+class ModifyAssistantRequest(LazyModel):
     """Body of modifyAssistant (v2). Every field is optional; fields left out keep their value, an explicit null clears a
     nullable field.
 
@@ -78,38 +234,31 @@ class ModifyAssistantRequest:
         | Unset
     ) = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "model": _lazy_model,
+        "reasoning_effort": _lazy_reasoning_effort,
+        "tools": _lazy_tools,
+        "tool_resources": _lazy_tool_resources,
+        "metadata": _lazy_metadata,
+        "response_format": _lazy_response_format,
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         model: str | Unset
-        if isinstance(self.model, Unset):
-            model = UNSET
-        elif isinstance(self.model, AssistantSupportedModels):
+        if isinstance(self.model, AssistantSupportedModels):
             model = self.model.value
         else:
             model = self.model
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        description: None | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        else:
-            description = self.description
+        description = self.description
 
-        instructions: None | str | Unset
-        if isinstance(self.instructions, Unset):
-            instructions = UNSET
-        else:
-            instructions = self.instructions
+        instructions = self.instructions
 
         reasoning_effort: None | str | Unset
-        if isinstance(self.reasoning_effort, Unset):
-            reasoning_effort = UNSET
-        elif isinstance(self.reasoning_effort, ReasoningEffortLevel):
+        if isinstance(self.reasoning_effort, ReasoningEffortLevel):
             reasoning_effort = self.reasoning_effort.value
         else:
             reasoning_effort = self.reasoning_effort
@@ -119,19 +268,13 @@ class ModifyAssistantRequest:
             tools = []
             for componentsschemas_assistant_tools_param_item_data in self.tools:
                 componentsschemas_assistant_tools_param_item: dict[str, Any]
-                if (
-                    isinstance(
-                        componentsschemas_assistant_tools_param_item_data,
+                if isinstance(
+                    componentsschemas_assistant_tools_param_item_data,
+                    (
                         CodeInterpreterToolParam,
-                    )
-                    or isinstance(
-                        componentsschemas_assistant_tools_param_item_data,
                         FileSearchToolParam,
-                    )
-                    or isinstance(
-                        componentsschemas_assistant_tools_param_item_data,
                         FunctionToolParam,
-                    )
+                    ),
                 ):
                     componentsschemas_assistant_tools_param_item = (
                         componentsschemas_assistant_tools_param_item_data.to_dict()
@@ -144,51 +287,39 @@ class ModifyAssistantRequest:
                 tools.append(componentsschemas_assistant_tools_param_item)
 
         tool_resources: dict[str, Any] | None | Unset
-        if isinstance(self.tool_resources, Unset):
-            tool_resources = UNSET
-        elif isinstance(self.tool_resources, ToolResourcesParam):
+        if isinstance(self.tool_resources, (ToolResourcesParam,)):
             tool_resources = self.tool_resources.to_dict()
         else:
             tool_resources = self.tool_resources
 
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, Metadata):
+        if isinstance(self.metadata, (Metadata,)):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
-        temperature: float | None | Unset
-        if isinstance(self.temperature, Unset):
-            temperature = UNSET
-        else:
-            temperature = self.temperature
+        temperature = self.temperature
 
-        top_p: float | None | Unset
-        if isinstance(self.top_p, Unset):
-            top_p = UNSET
-        else:
-            top_p = self.top_p
+        top_p = self.top_p
 
         response_format: dict[str, Any] | None | str | Unset
-        if isinstance(self.response_format, Unset):
-            response_format = UNSET
-        elif isinstance(self.response_format, ResponseFormatOption):
+        if isinstance(self.response_format, ResponseFormatOption):
             response_format = self.response_format.value
-        elif (
-            isinstance(self.response_format, ResponseFormatTextParam)
-            or isinstance(self.response_format, ResponseFormatJsonObjectParam)
-            or isinstance(self.response_format, ResponseFormatJsonSchemaParam)
+        elif isinstance(
+            self.response_format,
+            (
+                ResponseFormatTextParam,
+                ResponseFormatJsonObjectParam,
+                ResponseFormatJsonSchemaParam,
+            ),
         ):
             response_format = self.response_format.to_dict()
         else:
             response_format = self.response_format
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if model is not UNSET:
             field_dict["model"] = model
         if name is not UNSET:
@@ -216,160 +347,156 @@ class ModifyAssistantRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _model_data = d.pop("model", UNSET)
-        model: AssistantSupportedModels | str | Unset
-        if isinstance(_model_data, str):
-            model = AssistantSupportedModels(_model_data)
-        else:
-            model = _model_data
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        _name_data = d.pop("name", UNSET)
-        name: None | str | Unset
-        name = _name_data
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ModifyAssistantRequest must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._parse(src_dict)
 
-        _description_data = d.pop("description", UNSET)
-        description: None | str | Unset
-        description = _description_data
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.name = d.get("name", UNSET)
+        self.description = d.get("description", UNSET)
+        self.instructions = d.get("instructions", UNSET)
+        self.temperature = d.get("temperature", UNSET)
+        self.top_p = d.get("top_p", UNSET)
+        return self
 
-        _instructions_data = d.pop("instructions", UNSET)
-        instructions: None | str | Unset
-        instructions = _instructions_data
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        _tools_o1 = d.get("tools", UNSET)
+        if _tools_o1 is not UNSET:
+            for _item_o1 in _tools_o1:
+                if isinstance(_item_o1, dict):
+                    _kind_o1_i = _item_o1.get("type")
+                    if _kind_o1_i == "file_search":
+                        _file_search_o1_i_1_o1 = _item_o1.get("file_search", UNSET)
+                        if _file_search_o1_i_1_o1 is not UNSET:
+                            if type(
+                                _file_search_o1_i_1_o1
+                            ) is not dict and not isinstance(
+                                _file_search_o1_i_1_o1, Mapping
+                            ):
+                                raise TypeError(
+                                    f"file_search must be an object, got {type(_file_search_o1_i_1_o1).__name__}"
+                                )
+                            _ranking_options_o1_i_1_o1_o1 = _file_search_o1_i_1_o1.get(
+                                "ranking_options", UNSET
+                            )
+                            if _ranking_options_o1_i_1_o1_o1 is not UNSET:
+                                if type(
+                                    _ranking_options_o1_i_1_o1_o1
+                                ) is not dict and not isinstance(
+                                    _ranking_options_o1_i_1_o1_o1, Mapping
+                                ):
+                                    raise TypeError(
+                                        f"ranking_options must be an object, got {type(_ranking_options_o1_i_1_o1_o1).__name__}"
+                                    )
+                                if not (
+                                    "score_threshold" in _ranking_options_o1_i_1_o1_o1
+                                ):
+                                    raise KeyError(
+                                        f"FileSearchRankingOptionsParam requires {', '.join(n for n in ('score_threshold',) if n not in _ranking_options_o1_i_1_o1_o1)}"
+                                    )
+                                _ranker_o1_i_1_o1_o1_o1 = (
+                                    _ranking_options_o1_i_1_o1_o1.get("ranker", UNSET)
+                                )
+                                if _ranker_o1_i_1_o1_o1_o1 is not UNSET:
+                                    if not isinstance(_ranker_o1_i_1_o1_o1_o1, str):
+                                        raise ValueError(
+                                            f"ranker must be a string, got {type(_ranker_o1_i_1_o1_o1_o1).__name__}"
+                                        )
 
-        _reasoning_effort_data = d.pop("reasoning_effort", UNSET)
-        reasoning_effort: None | ReasoningEffortLevel | Unset
-        if isinstance(_reasoning_effort_data, str):
-            reasoning_effort = ReasoningEffortLevel(_reasoning_effort_data)
-        else:
-            reasoning_effort = _reasoning_effort_data
+                    elif _kind_o1_i == "function":
+                        if not ("function" in _item_o1):
+                            raise KeyError(
+                                f"FunctionToolParam requires {', '.join(n for n in ('function',) if n not in _item_o1)}"
+                            )
+                        _function_o1_i_2_1 = _item_o1["function"]
+                        if type(_function_o1_i_2_1) is not dict and not isinstance(
+                            _function_o1_i_2_1, Mapping
+                        ):
+                            raise TypeError(
+                                f"function must be an object, got {type(_function_o1_i_2_1).__name__}"
+                            )
+                        if not ("name" in _function_o1_i_2_1):
+                            raise KeyError(
+                                f"FunctionDefinitionParam requires {', '.join(n for n in ('name',) if n not in _function_o1_i_2_1)}"
+                            )
+                        _parameters_o1_i_2_1_o1 = _function_o1_i_2_1.get(
+                            "parameters", UNSET
+                        )
+                        if _parameters_o1_i_2_1_o1 is not UNSET:
+                            if type(
+                                _parameters_o1_i_2_1_o1
+                            ) is not dict and not isinstance(
+                                _parameters_o1_i_2_1_o1, Mapping
+                            ):
+                                raise TypeError(
+                                    f"parameters must be an object, got {type(_parameters_o1_i_2_1_o1).__name__}"
+                                )
 
-        _tools = d.pop("tools", UNSET)
-        tools: (
-            list[CodeInterpreterToolParam | FileSearchToolParam | FunctionToolParam]
-            | Unset
-        ) = UNSET
-        if _tools is not UNSET:
-            tools = []
-            for componentsschemas_assistant_tools_param_item_data in _tools:
-                _componentsschemas_assistant_tools_param_item_data = (
-                    componentsschemas_assistant_tools_param_item_data
-                )
-                componentsschemas_assistant_tools_param_item: (
-                    CodeInterpreterToolParam
-                    | FileSearchToolParam
-                    | FunctionToolParam
-                    | dict[str, Any]
-                )
-                if isinstance(_componentsschemas_assistant_tools_param_item_data, dict):
-                    _componentsschemas_assistant_tools_param_item_type = (
-                        _componentsschemas_assistant_tools_param_item_data.get("type")
+        _tool_resources_o2 = d.get("tool_resources", UNSET)
+        if isinstance(_tool_resources_o2, dict):
+            _code_interpreter_o2_1_o1 = _tool_resources_o2.get(
+                "code_interpreter", UNSET
+            )
+            if _code_interpreter_o2_1_o1 is not UNSET:
+                if type(_code_interpreter_o2_1_o1) is not dict and not isinstance(
+                    _code_interpreter_o2_1_o1, Mapping
+                ):
+                    raise TypeError(
+                        f"code_interpreter must be an object, got {type(_code_interpreter_o2_1_o1).__name__}"
                     )
-                    if (
-                        _componentsschemas_assistant_tools_param_item_type
-                        == "code_interpreter"
-                    ):
-                        componentsschemas_assistant_tools_param_item = (
-                            CodeInterpreterToolParam.from_dict(
-                                _componentsschemas_assistant_tools_param_item_data
-                            )
-                        )
-                    elif (
-                        _componentsschemas_assistant_tools_param_item_type
-                        == "file_search"
-                    ):
-                        componentsschemas_assistant_tools_param_item = (
-                            FileSearchToolParam.from_dict(
-                                _componentsschemas_assistant_tools_param_item_data
-                            )
-                        )
-                    elif (
-                        _componentsschemas_assistant_tools_param_item_type == "function"
-                    ):
-                        componentsschemas_assistant_tools_param_item = (
-                            FunctionToolParam.from_dict(
-                                _componentsschemas_assistant_tools_param_item_data
-                            )
-                        )
-                    else:  # a variant the spec does not know yet: kept as received
-                        componentsschemas_assistant_tools_param_item = (
-                            _componentsschemas_assistant_tools_param_item_data
-                        )
-                else:
-                    componentsschemas_assistant_tools_param_item = (
-                        _componentsschemas_assistant_tools_param_item_data
+
+            _file_search_o2_1_o2 = _tool_resources_o2.get("file_search", UNSET)
+            if _file_search_o2_1_o2 is not UNSET:
+                if type(_file_search_o2_1_o2) is not dict and not isinstance(
+                    _file_search_o2_1_o2, Mapping
+                ):
+                    raise TypeError(
+                        f"file_search must be an object, got {type(_file_search_o2_1_o2).__name__}"
                     )
 
-                tools.append(componentsschemas_assistant_tools_param_item)
-
-        _tool_resources_data = d.pop("tool_resources", UNSET)
-        tool_resources: None | ToolResourcesParam | Unset
-        if isinstance(_tool_resources_data, dict):
-            tool_resources = ToolResourcesParam.from_dict(_tool_resources_data)
-        else:
-            tool_resources = _tool_resources_data
-
-        _metadata_data = d.pop("metadata", UNSET)
-        metadata: Metadata | None | Unset
-        if isinstance(_metadata_data, dict):
-            metadata = Metadata.from_dict(_metadata_data)
-        else:
-            metadata = _metadata_data
-
-        _temperature_data = d.pop("temperature", UNSET)
-        temperature: float | None | Unset
-        temperature = _temperature_data
-
-        _top_p_data = d.pop("top_p", UNSET)
-        top_p: float | None | Unset
-        top_p = _top_p_data
-
-        _response_format_data = d.pop("response_format", UNSET)
-        response_format: (
-            None
-            | ResponseFormatJsonObjectParam
-            | ResponseFormatJsonSchemaParam
-            | ResponseFormatOption
-            | ResponseFormatTextParam
-            | dict[str, Any]
-            | Unset
-        )
-        if isinstance(_response_format_data, dict):
-            _response_format_type = _response_format_data.get("type")
-            if _response_format_type == "text":
-                response_format = ResponseFormatTextParam.from_dict(
-                    _response_format_data
-                )
-            elif _response_format_type == "json_object":
-                response_format = ResponseFormatJsonObjectParam.from_dict(
-                    _response_format_data
-                )
-            elif _response_format_type == "json_schema":
-                response_format = ResponseFormatJsonSchemaParam.from_dict(
-                    _response_format_data
-                )
-            else:  # a variant the spec does not know yet: kept as received
-                response_format = _response_format_data
-        elif isinstance(_response_format_data, str):
-            response_format = ResponseFormatOption(_response_format_data)
-        else:
-            response_format = _response_format_data
-
-        modify_assistant_request = cls(
-            model=model,
-            name=name,
-            description=description,
-            instructions=instructions,
-            reasoning_effort=reasoning_effort,
-            tools=tools,
-            tool_resources=tool_resources,
-            metadata=metadata,
-            temperature=temperature,
-            top_p=top_p,
-            response_format=response_format,
-        )
-
-        modify_assistant_request.additional_properties = d
-        return modify_assistant_request
+        _response_format_o3 = d.get("response_format", UNSET)
+        if isinstance(_response_format_o3, dict):
+            _kind_o3 = _response_format_o3.get("type")
+            if _kind_o3 == "json_schema":
+                if not ("json_schema" in _response_format_o3):
+                    raise KeyError(
+                        f"ResponseFormatJsonSchemaParam requires {', '.join(n for n in ('json_schema',) if n not in _response_format_o3)}"
+                    )
+                _json_schema_o3_1_1 = _response_format_o3["json_schema"]
+                if type(_json_schema_o3_1_1) is not dict and not isinstance(
+                    _json_schema_o3_1_1, Mapping
+                ):
+                    raise TypeError(
+                        f"json_schema must be an object, got {type(_json_schema_o3_1_1).__name__}"
+                    )
+                if not ("name" in _json_schema_o3_1_1):
+                    raise KeyError(
+                        f"JsonSchemaFormatParam requires {', '.join(n for n in ('name',) if n not in _json_schema_o3_1_1)}"
+                    )
+                _schema_o3_1_1_o1 = _json_schema_o3_1_1.get("schema", UNSET)
+                if _schema_o3_1_1_o1 is not UNSET:
+                    if type(_schema_o3_1_1_o1) is not dict and not isinstance(
+                        _schema_o3_1_1_o1, Mapping
+                    ):
+                        raise TypeError(
+                            f"schema must be an object, got {type(_schema_o3_1_1_o1).__name__}"
+                        )
 
     @property
     def additional_keys(self) -> list[str]:

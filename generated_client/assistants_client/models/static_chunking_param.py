@@ -6,11 +6,27 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import LazyModel
+
 T = TypeVar("T", bound="StaticChunkingParam")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "max_chunk_size_tokens",
+        "chunk_overlap_tokens",
+    }
+)
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class StaticChunkingParam:
+class StaticChunkingParam(LazyModel):
     """Chunk size and overlap. The overlap must not exceed half of the chunk size.
 
     Attributes:
@@ -22,38 +38,55 @@ class StaticChunkingParam:
     max_chunk_size_tokens: int
     chunk_overlap_tokens: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         max_chunk_size_tokens = self.max_chunk_size_tokens
 
         chunk_overlap_tokens = self.chunk_overlap_tokens
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "max_chunk_size_tokens": max_chunk_size_tokens,
-                "chunk_overlap_tokens": chunk_overlap_tokens,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "max_chunk_size_tokens": max_chunk_size_tokens,
+            "chunk_overlap_tokens": chunk_overlap_tokens,
+        }
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        max_chunk_size_tokens = d.pop("max_chunk_size_tokens")
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        chunk_overlap_tokens = d.pop("chunk_overlap_tokens")
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"StaticChunkingParam must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._parse(src_dict)
 
-        static_chunking_param = cls(
-            max_chunk_size_tokens=max_chunk_size_tokens,
-            chunk_overlap_tokens=chunk_overlap_tokens,
-        )
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        self = object.__new__(cls)
+        self._raw = d
+        self.max_chunk_size_tokens = d["max_chunk_size_tokens"]
+        self.chunk_overlap_tokens = d["chunk_overlap_tokens"]
+        return self
 
-        static_chunking_param.additional_properties = d
-        return static_chunking_param
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        if not ("max_chunk_size_tokens" in d and "chunk_overlap_tokens" in d):
+            raise KeyError(
+                f"StaticChunkingParam requires {', '.join(n for n in ('max_chunk_size_tokens', 'chunk_overlap_tokens') if n not in d)}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

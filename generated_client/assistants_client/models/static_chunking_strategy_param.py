@@ -11,11 +11,33 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import LazyModel
+
 T = TypeVar("T", bound="StaticChunkingStrategyParam")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "type",
+        "static",
+    }
+)
+
+
+def _lazy_static(_src_mapping: Mapping[str, Any]) -> Any:
+    static = StaticChunkingParam._parse(_src_mapping["static"])
+
+    return static
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class StaticChunkingStrategyParam:
+class StaticChunkingStrategyParam(LazyModel):
     """Chunking with a chunk size and overlap of your choice.
 
     Attributes:
@@ -26,40 +48,74 @@ class StaticChunkingStrategyParam:
     type_: Literal["static"]
     static: StaticChunkingParam
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "static": _lazy_static,
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
         static = self.static.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update(
-            {
-                "type": type_,
-                "static": static,
-            }
-        )
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+            "type": type_,
+            "static": static,
+        }
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-        if type_ != "static":
-            raise ValueError(f"type must match const 'static', got '{type_}'")
+        """The model of a JSON object (as ``json.loads`` gives it).
 
-        static = StaticChunkingParam.from_dict(d.pop("static"))
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"StaticChunkingStrategyParam must be an object, got {type(src_dict).__name__}"
+            )
+        cls._check_shape(src_dict)
+        return cls._parse(src_dict)
 
-        static_chunking_strategy_param = cls(
-            type_=type_,
-            static=static,
-        )
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        if not ("static" in d):
+            raise KeyError(
+                f"StaticChunkingStrategyParam requires {', '.join(n for n in ('static',) if n not in d)}"
+            )
+        self = object.__new__(cls)
+        self._raw = d
+        if d["type"] != "static":
+            raise ValueError(f"type must match const 'static', got {d['type']!r}")
+        self.type_ = d["type"]
+        return self
 
-        static_chunking_strategy_param.additional_properties = d
-        return static_chunking_strategy_param
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        if not ("type" in d and "static" in d):
+            raise KeyError(
+                f"StaticChunkingStrategyParam requires {', '.join(n for n in ('type', 'static') if n not in d)}"
+            )
+        _type__1 = d["type"]
+        if _type__1 != "static":
+            raise ValueError(f"type must match const 'static', got {_type__1!r}")
+
+        _static_2 = d["static"]
+        if type(_static_2) is not dict and not isinstance(_static_2, Mapping):
+            raise TypeError(f"static must be an object, got {type(_static_2).__name__}")
+        if not (
+            "max_chunk_size_tokens" in _static_2 and "chunk_overlap_tokens" in _static_2
+        ):
+            raise KeyError(
+                f"StaticChunkingParam requires {', '.join(n for n in ('max_chunk_size_tokens', 'chunk_overlap_tokens') if n not in _static_2)}"
+            )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,13 +6,49 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, LazyModel, Unset
 
 T = TypeVar("T", bound="ToolResourcesCreateParam")
 
 
+_KNOWN_FIELDS = frozenset(
+    {
+        "code_interpreter",
+        "file_search",
+    }
+)
+
+
+def _lazy_code_interpreter(_src_mapping: Mapping[str, Any]) -> Any:
+    _code_interpreter = _src_mapping.get("code_interpreter", UNSET)
+    code_interpreter: CodeInterpreterResourcesParam | Unset = (
+        UNSET
+        if _code_interpreter is UNSET
+        else CodeInterpreterResourcesParam._parse(_code_interpreter)
+    )
+
+    return code_interpreter
+
+
+def _lazy_file_search(_src_mapping: Mapping[str, Any]) -> Any:
+    _file_search = _src_mapping.get("file_search", UNSET)
+    file_search: FileSearchResourcesCreateParam | Unset = (
+        UNSET
+        if _file_search is UNSET
+        else FileSearchResourcesCreateParam._parse(_file_search)
+    )
+
+    return file_search
+
+
+def _lazy_additional_properties(_src_mapping: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        key: value for key, value in _src_mapping.items() if key not in _KNOWN_FIELDS
+    }
+
+
 @_attrs_define
-class ToolResourcesCreateParam:
+class ToolResourcesCreateParam(LazyModel):
     """The resources of the assistant's tools, on create. The code_interpreter tool takes file IDs; the file_search tool a
     vector store, existing or created with the assistant.
 
@@ -27,6 +63,11 @@ class ToolResourcesCreateParam:
     code_interpreter: CodeInterpreterResourcesParam | Unset = UNSET
     file_search: FileSearchResourcesCreateParam | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _lazy_fields = {
+        "code_interpreter": _lazy_code_interpreter,
+        "file_search": _lazy_file_search,
+        "additional_properties": _lazy_additional_properties,
+    }
 
     def to_dict(self) -> dict[str, Any]:
         code_interpreter: dict[str, Any] | Unset = UNSET
@@ -37,10 +78,9 @@ class ToolResourcesCreateParam:
         if not isinstance(self.file_search, Unset):
             file_search = self.file_search.to_dict()
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        field_dict.update({})
+        field_dict: dict[str, Any] = {
+            **self.additional_properties,
+        }
         if code_interpreter is not UNSET:
             field_dict["code_interpreter"] = code_interpreter
         if file_search is not UNSET:
@@ -50,30 +90,47 @@ class ToolResourcesCreateParam:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _code_interpreter = d.pop("code_interpreter", UNSET)
-        code_interpreter: CodeInterpreterResourcesParam | Unset
-        if isinstance(_code_interpreter, Unset):
-            code_interpreter = UNSET
-        else:
-            code_interpreter = CodeInterpreterResourcesParam.from_dict(
-                _code_interpreter
+        """The model of a JSON object (as ``json.loads`` gives it).
+
+        Raises KeyError, ValueError or TypeError, here and not later, when the object is not in the
+        documented shape. Fields holding models or enums are parsed on first read: ``src_dict`` is
+        kept, not copied, so do not change it afterwards (``copy.deepcopy`` it first if you must).
+        """
+        if not isinstance(src_dict, dict) and not isinstance(src_dict, Mapping):
+            raise TypeError(
+                f"ToolResourcesCreateParam must be an object, got {type(src_dict).__name__}"
             )
+        cls._check_shape(src_dict)
+        return cls._parse(src_dict)
 
-        _file_search = d.pop("file_search", UNSET)
-        file_search: FileSearchResourcesCreateParam | Unset
-        if isinstance(_file_search, Unset):
-            file_search = UNSET
-        else:
-            file_search = FileSearchResourcesCreateParam.from_dict(_file_search)
+    @classmethod
+    def _parse(cls, d: Mapping[str, Any]) -> Self:
+        """The model of ``d`` with its own fields checked; fields that build models or enums are left
+        unset, to be parsed on first read; records are built now."""
+        self = object.__new__(cls)
+        self._raw = d
+        return self
 
-        tool_resources_create_param = cls(
-            code_interpreter=code_interpreter,
-            file_search=file_search,
-        )
+    @staticmethod
+    def _check_shape(d: Mapping[str, Any]) -> None:
+        """Raises where parsing ``d`` would; builds nothing."""
+        _code_interpreter_o1 = d.get("code_interpreter", UNSET)
+        if _code_interpreter_o1 is not UNSET:
+            if type(_code_interpreter_o1) is not dict and not isinstance(
+                _code_interpreter_o1, Mapping
+            ):
+                raise TypeError(
+                    f"code_interpreter must be an object, got {type(_code_interpreter_o1).__name__}"
+                )
 
-        tool_resources_create_param.additional_properties = d
-        return tool_resources_create_param
+        _file_search_o2 = d.get("file_search", UNSET)
+        if _file_search_o2 is not UNSET:
+            if type(_file_search_o2) is not dict and not isinstance(
+                _file_search_o2, Mapping
+            ):
+                raise TypeError(
+                    f"file_search must be an object, got {type(_file_search_o2).__name__}"
+                )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -84,6 +84,9 @@ def iterate(
         page = cursor.page(response, page_type, after)
         yield from page.data
         after = cursor.next(page, response)
+        # Dropped before the next request: else this page and its response stay alive while the
+        # next one is fetched and parsed, two pages at a time.
+        del response, page
         if after is None:
             return
 
@@ -105,6 +108,7 @@ async def aiterate(
         for item in page.data:
             yield item
         after = cursor.next(page, response)
+        del response, page  # as in iterate
         if after is None:
             return
 
