@@ -474,6 +474,9 @@ v1_answers_in_v2_shape = variant(
 )(rewrite_response(_v1_answers_in_v2_shape))
 
 
+# Issue 12's subtler variants join the registry.
+from tests.contract.subtle_variants import *
+
 VARIANTS: dict[str, Variant] = {
     name: Variant(name, *value.variant_info)
     for name, value in dict(globals()).items()
