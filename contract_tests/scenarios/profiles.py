@@ -15,6 +15,7 @@ from contract_tests.operations import CREATE, DELETE, DESCENDING, GET, LIMIT, LI
 from contract_tests.registry import scenario
 from contract_tests.scenarios._base import ScenarioRun, Violation
 from contract_tests.scenarios._bodies import example_body, other_valid_value
+from contract_tests.scenarios._slots import text_slots
 
 
 def near_misses(value: str) -> list[str]:
@@ -129,13 +130,15 @@ def profiles_share_one_store(run: ScenarioRun) -> None:
 
 
 def _shared_change(own: ProfileView, other: ProfileView, current: dict[str, Any]) -> tuple[str, Any] | None:
-    """A change both profiles make the same way: a field with the same request and answer schema in
-    both (not metadata, which holds the run's tag), and another valid value for it."""
+    """A change both profiles make the same way: a top-level text field with the same request and
+    answer schema in both, and another valid value for it."""
     mine = own.properties(own.request_schema(MODIFY))
+    theirs = other.properties(other.request_schema(MODIFY))
     answered = set(_shared_fields(own, other, GET))
-    for name, schema in other.properties(other.request_schema(MODIFY)).items():
-        if name in answered and name != METADATA and mine.get(name) == schema:
-            value = other_valid_value(other, schema, current.get(name))
+    for slot in text_slots(other, other.request_schema(MODIFY), other.response_schema(MODIFY)):
+        name = slot.field
+        if len(slot.steps) == 1 and name in answered and mine.get(name) == theirs[name]:
+            value = other_valid_value(other, theirs[name], current.get(name))
             if value is not None:
                 return name, value
     return None

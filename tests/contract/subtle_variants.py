@@ -6,8 +6,8 @@ concurrent writes) and by no check the suite had before them.
 They join `tests.contract.variants.VARIANTS` (imported at the end of that module), so that
 `python -m mock_server --middleware tests.contract.variants:<name>` serves them like the others.
 Each needs only the behaviour scenarios to show, so the self-test runs it with
-``--phases examples`` (`SCENARIO_RUN`): the CLI as users run it, without the phases that cannot
-catch it.
+``--phases examples`` (`variants.SCENARIO_RUN`, for every variant only scenarios catch): the CLI as
+users run it, without the phases that cannot catch it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ from contract_tests.operations import AFTER, BEFORE, CREATE, LIMIT, LIST, MODIFY
 from tests.contract._asgi import App, Request, Response, call, middleware, rewrite_request, rewrite_response
 from tests.contract.variants import _assistants, _edit_body, _fields, _spec, variant
 
-SCENARIO_RUN = ("--phases", "examples")
-
 __all__ = [
     "before_ignores_order",
     "beta_header_prefix_match",
@@ -42,10 +40,6 @@ __all__ = [
     "text_normalized_nfc",
     "text_trimmed",
 ]
-
-
-def _subtle(kind: str, caught_by: str):
-    return variant(kind, caught_by, args=SCENARIO_RUN)
 
 
 def _map_strings(value: Any, change: Callable[[str], str]) -> Any:
@@ -84,7 +78,7 @@ def _text_trimmed(request: Request) -> None:
         _edit_body(request, edit)
 
 
-text_trimmed = _subtle("text fidelity", "text_is_kept_exactly")(rewrite_request(_text_trimmed))
+text_trimmed = variant("text fidelity", "text_is_kept_exactly")(rewrite_request(_text_trimmed))
 
 
 def _text_normalized_nfc(request: Request) -> None:
@@ -95,7 +89,7 @@ def _text_normalized_nfc(request: Request) -> None:
             request.set_json(_map_strings(body, lambda s: unicodedata.normalize("NFC", s)))
 
 
-text_normalized_nfc = _subtle("text fidelity", "text_is_kept_exactly")(rewrite_request(_text_normalized_nfc))
+text_normalized_nfc = variant("text fidelity", "text_is_kept_exactly")(rewrite_request(_text_normalized_nfc))
 
 
 # -- defaults --------------------------------------------------------------------------------------
@@ -112,7 +106,7 @@ def _defaults_are_null(request: Request) -> None:
         _edit_body(request, edit)
 
 
-defaults_are_null = _subtle("defaults", "omitted_fields_get_defaults")(rewrite_request(_defaults_are_null))
+defaults_are_null = variant("defaults", "omitted_fields_get_defaults")(rewrite_request(_defaults_are_null))
 
 
 # -- timestamps and identity -----------------------------------------------------------------------
@@ -125,7 +119,7 @@ def _created_at_in_milliseconds(request: Request, response: Response) -> None:
     _rewrite_json(response, edit)
 
 
-created_at_in_milliseconds = _subtle("timestamps", "created_at_and_id_never_change")(
+created_at_in_milliseconds = variant("timestamps", "created_at_and_id_never_change")(
     rewrite_response(_created_at_in_milliseconds)
 )
 
@@ -198,7 +192,7 @@ def sorted_lists(key: Callable[[dict, int], Any], change: Callable[[dict], None]
     return middleware(handler)
 
 
-@_subtle("timestamps", "created_at_and_id_never_change")
+@variant("timestamps", "created_at_and_id_never_change")
 def modify_refreshes_created_at(app: App) -> App:
     """created_at set on every write (Django's auto_now instead of auto_now_add), and lists ordered
     by it, so a modified assistant moves to the newest end."""
@@ -222,7 +216,7 @@ def modify_refreshes_created_at(app: App) -> App:
 
 
 # -- one object, every view ------------------------------------------------------------------------
-@_subtle("one object, every view", "one_object_every_view")
+@variant("one object, every view", "one_object_every_view")
 def stale_list_after_modify(app: App) -> App:
     """Lists served from a cache filled on create and never refreshed on modify."""
     first_seen: dict[tuple[str | None, str], dict] = {}  # (beta header value, id): the create answer
@@ -258,7 +252,7 @@ def _list_items_abbreviated(request: Request, response: Response) -> None:
         _rewrite_json(response, edit)
 
 
-list_items_abbreviated = _subtle("one object, every view", "one_object_every_view")(
+list_items_abbreviated = variant("one object, every view", "one_object_every_view")(
     rewrite_response(_list_items_abbreviated)
 )
 
@@ -273,11 +267,11 @@ def _has_more_when_page_full(request: Request, response: Response) -> None:
         response.set_json(body)
 
 
-has_more_when_page_full = _subtle("list edges", "has_more_is_exact")(
+has_more_when_page_full = variant("list edges", "has_more_is_exact")(
     rewrite_response(_has_more_when_page_full)
 )
 
-same_second_order_by_id = _subtle("list edges", "same_second_order_is_creation_order")(
+same_second_order_by_id = variant("list edges", "same_second_order_is_creation_order")(
     # ORDER BY created_at, id: within one second the (random) ids decide, not the creation order.
     sorted_lists(lambda item, position: (item.get("created_at", 0), item["id"]))
 )
@@ -291,7 +285,7 @@ def _before_ignores_order(request: Request) -> None:
         request.set_query(query)
 
 
-before_ignores_order = _subtle("list edges", "has_more_is_exact")(rewrite_request(_before_ignores_order))
+before_ignores_order = variant("list edges", "has_more_is_exact")(rewrite_request(_before_ignores_order))
 
 
 # -- the beta header -------------------------------------------------------------------------------
@@ -306,12 +300,12 @@ def _beta_header_prefix_match(request: Request) -> None:
             request.set_header(name, value)
 
 
-beta_header_prefix_match = _subtle("beta header", "beta_header_is_exact")(
+beta_header_prefix_match = variant("beta header", "beta_header_is_exact")(
     rewrite_request(_beta_header_prefix_match)
 )
 
 
-@_subtle("beta header", "profiles_share_one_store")
+@variant("beta header", "profiles_share_one_store")
 def profiles_separate_stores(app: App) -> App:
     """Each beta profile keeps its own assistants (a shim with one table per API version)."""
     spec = assistants_spec.load_spec()
@@ -356,7 +350,7 @@ def profiles_separate_stores(app: App) -> App:
 RACE_WINDOW = 0.05  # seconds between the read and the write of a modify
 
 
-@_subtle("concurrent writes", "concurrent_writes_are_kept")
+@variant("concurrent writes", "concurrent_writes_are_kept")
 def lost_update_on_concurrent_modify(app: App) -> App:
     """A modify as read, merge, write the whole object back (no transaction): of concurrent modifies
     of different fields, the last write wins and the others' fields are lost."""
