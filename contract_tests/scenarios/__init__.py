@@ -8,14 +8,21 @@ and the gateway). Importing this package declares them all.
 
 from contract_tests.scenarios import (
     beta_header,
+    concurrency,
     credentials,
+    defaults,
     deletion,
     gateway,
+    identity,
     isolation,
+    list_edges,
     modify,
     pagination,
+    profiles,
     refusals,
     round_trip,
+    text,
+    views,
 )
 from contract_tests.scenarios._base import ScenarioRun, Skip, Violation
 
@@ -24,12 +31,19 @@ __all__ = [
     "Skip",
     "Violation",
     "beta_header",
+    "concurrency",
     "credentials",
+    "defaults",
     "deletion",
     "gateway",
+    "identity",
     "isolation",
+    "list_edges",
     "modify",
     "pagination",
+    "profiles",
     "refusals",
     "round_trip",
+    "text",
+    "views",
 ]
