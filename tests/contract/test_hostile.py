@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from contract_tests.bundled_mock import MockProcess, default_command
 from mock_server import DEFAULT_API_KEYS, DEFAULT_VIRTUAL_KEYS
+from mock_server.process import MockProcess
 from tests.contract import standins
 from tests.contract.harness import ROOT, _env
 
@@ -144,9 +144,10 @@ def test_answers_of_10_mb_keep_memory_bounded() -> None:
 
 def test_a_key_in_any_header_is_masked_even_when_echoed_upper_cased(tmp_path: Path) -> None:
     secret = "sk-azure-style-key-0123456789abcdef"
-    command = [*default_command(), "--middleware", "tests.contract.hostile:echo_key_upper_cased"]
     report, junit = tmp_path / "report.md", tmp_path / "junit.xml"
-    with MockProcess(command, env=_env()) as mock:
+    with MockProcess(
+        "--middleware", "tests.contract.hostile:echo_key_upper_cased", env=_env(), cwd=ROOT
+    ) as mock:
         done = subprocess.run(
             [sys.executable, "-m", "contract_tests", "--base-url", mock.url]
             + ["--api-key", DEFAULT_API_KEYS[0], "--virtual-key", DEFAULT_VIRTUAL_KEYS[0]]

@@ -9,8 +9,8 @@ import sys
 import assistants_spec
 import pytest
 
-from contract_tests.bundled_mock import MockProcess
 from mock_server import DEFAULT_API_KEYS
+from mock_server.process import MockProcess
 from tests.contract import standins
 from tests.contract.harness import ROOT, _env
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests.bundled_mock import MockProcess, default_command
+from mock_server.process import MockProcess
 from tests.contract.harness import FAST_ARGS, ROOT, RUN_TIMEOUT, _env
 
 from .conftest import OTHER_TENANT, TENANT
@@ -72,8 +72,8 @@ class Run:
 def conformance(*args: str, through: str | None = None, upstream_middleware: str | None = None) -> Run:
     """One CLI run against a mock of its own (a broken variant with `upstream_middleware`), directly
     or, with `through` (the gateway's base URL), behind the gateway with the self-hosted header set."""
-    command = [*default_command()] + (["--middleware", upstream_middleware] if upstream_middleware else [])
-    with tempfile.TemporaryDirectory() as tmp, MockProcess(command, env=_env()) as mock:
+    options = ["--middleware", upstream_middleware] if upstream_middleware else []
+    with tempfile.TemporaryDirectory() as tmp, MockProcess(*options, env=_env(), cwd=ROOT) as mock:
         junit, report = Path(tmp, "junit.xml"), Path(tmp, "report.md")
         target = ("--base-url", mock.url) if through is None else ("--base-url", through, *_routing(mock.url))
         process = subprocess.run(
