@@ -16,6 +16,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import events as st_events
 from schemathesis.engine import from_schema
 from schemathesis.engine.recorder import ScenarioRecorder
+from schemathesis.openapi.checks import MissingContentType
 
 from contract_tests import causes, events, hooks, registry
 from contract_tests.attribution import exchange_reason, finding, gateway_reason
@@ -235,6 +236,13 @@ def _classify(
         response = operation.response(status) if status else None
         if response is not None and response.schema is not None:
             return causes.SHAPE(object_component(run.spec, response.schema, where) or operation.label)
+    if check == "content_type_conformance" and basic is None:
+        # The answer itself was not kept with this failure (e.g. a stateful step): its own words say which type.
+        received = getattr(failure, "content_type", None)
+        if received is not None:
+            return causes.CONTENT_TYPE(received.split(";")[0].strip() or "none")
+        if isinstance(failure, MissingContentType):
+            return causes.CONTENT_TYPE("none")
     if check in (
         "not_a_server_error",
         "status_code_conformance",

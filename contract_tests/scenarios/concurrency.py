@@ -8,6 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from contract_tests import causes
 from contract_tests.compare import explain, value_differences
 from contract_tests.operations import CREATE, GET, METADATA, MODIFY
 from contract_tests.registry import scenario
@@ -30,6 +31,23 @@ def at_once(calls: list[Callable[[], T]]) -> list[T]:
 
     with ThreadPoolExecutor(len(calls)) as pool:
         return list(pool.map(released, calls))
+
+
+def _lost_update_or_not_stored(run: ScenarioRun, assistant_id: str, patch: dict[str, Any]) -> causes.Cause:
+    """Why modifies sent at once were lost: asked again alone, a modify that is kept shows a lost update
+    (a modify overwrote fields it was not sent); one that is not kept either is a modify not stored."""
+    ((name, value),) = patch.items()
+    alone = run.modify(assistant_id, patch)
+    read = run.get(assistant_id)
+    kept = (
+        alone.status == run.spec.operation(MODIFY).success_status
+        and read.status == run.spec.operation(GET).success_status
+        and isinstance(read.json, dict)
+        and not value_differences(name, value, read.json.get(name), exact_maps=True)
+    )
+    if kept:
+        return causes.MODIFY_NOT_PARTIAL()
+    return causes.READ_BACK_DIFFERS("modify")
 
 
 @scenario(operation=MODIFY, order=34)
@@ -67,6 +85,7 @@ def concurrent_writes_are_kept(run: ScenarioRun) -> None:
         ((name, value),) = patch.items()
         problems += value_differences(name, value, read.json.get(name), exact_maps=True)
     if problems:
+        cause = _lost_update_or_not_stored(run, target["id"], patches[0])
         raise Violation(
             explain(
                 f"{len(patches)} modifies of different fields sent at once must all persist "
@@ -74,4 +93,5 @@ def concurrent_writes_are_kept(run: ScenarioRun) -> None:
                 problems,
             ),
             read,
+            cause=cause,
         )

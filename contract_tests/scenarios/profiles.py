@@ -8,6 +8,7 @@ from typing import Any
 
 from assistants_spec import Meaning, ProfileView
 
+from contract_tests import causes
 from contract_tests.compare import explain, value_differences
 from contract_tests.http import Exchange
 from contract_tests.ledger import TAG_KEY
@@ -52,13 +53,18 @@ def beta_header_is_exact(run: ScenarioRun) -> None:
                 call(headers={header: value}),
                 operation.statuses(Meaning.INVALID_REQUEST),
                 f"{operation.label} with {header}: {value} (only resembles a supported value)",
+                cause=causes.BETA_HEADER(aspect="near-miss"),
             )
-    run.expect_unchanged(target, run.get(target["id"]), f"requests with near-miss {header} values")
+    changed = causes.REFUSED_CHANGES_STATE()
+    run.expect_unchanged(
+        target, run.get(target["id"]), f"requests with near-miss {header} values", cause=changed
+    )
     stored = run.stored_with_marker(marker)
     if stored:
         raise Violation(
             f"creates with near-miss {header} values must store nothing, but these exist: {stored}",
             *run.exchanges[-1:],
+            cause=changed,
         )
 
 
@@ -126,6 +132,7 @@ def profiles_share_one_store(run: ScenarioRun) -> None:
             raise Violation(
                 explain(f"a modify made with {said} should show when read with {own.header_value}", problems),
                 again,
+                cause=causes.READ_BACK_DIFFERS("modify"),
             )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from contract_tests import causes
 from contract_tests.compare import explain, object_differences
 from contract_tests.http import Exchange
 from contract_tests.operations import (
@@ -60,7 +61,11 @@ def _views(run: ScenarioRun, assistant_id: str, predecessor: str) -> list[tuple[
     return views
 
 
-def _expect_same_everywhere(run: ScenarioRun, answer: dict[str, Any], what: str, predecessor: str) -> None:
+def _expect_same_everywhere(
+    run: ScenarioRun, answer: dict[str, Any], what: str, predecessor: str, write: str
+) -> None:
+    """Every other view differs from the write's answer: a read that differs from what the write answered."""
+    cause = causes.READ_BACK_DIFFERS(write)
     # Only what the spec defines is judged: a field a server adds is not part of the contract.
     defined = run.spec.properties(run.spec.response_schema(GET))
 
@@ -75,6 +80,7 @@ def _expect_same_everywhere(run: ScenarioRun, answer: dict[str, Any], what: str,
                     f"one assistant must look the same in every answer: {where} differs from {what}", problems
                 ),
                 exchange,
+                cause=cause,
             )
 
 
@@ -84,7 +90,7 @@ def one_object_every_view(run: ScenarioRun) -> None:
     object; after a modify the list shows the new state, whole (no stale or abbreviated items)."""
     predecessor = run.created(run.tagged(example_body(run.spec, CREATE)))["id"]
     created = run.created(_full_body(run))
-    _expect_same_everywhere(run, created, "the create answer", predecessor)
+    _expect_same_everywhere(run, created, "the create answer", predecessor, "create")
 
     patch = {}
     for name, schema in run.facts.fields(MODIFY).items():
@@ -93,4 +99,4 @@ def one_object_every_view(run: ScenarioRun) -> None:
             patch[name] = value
     answer = run.modify(created["id"], run.tagged(patch) if METADATA in patch else patch)
     run.expect_success(answer, MODIFY, "a modify of every field")
-    _expect_same_everywhere(run, answer.json, "the modify answer", predecessor)
+    _expect_same_everywhere(run, answer.json, "the modify answer", predecessor, "modify")

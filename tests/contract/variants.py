@@ -111,7 +111,10 @@ list_without_has_more = variant("shape", "response_schema_conformance", "list_pa
 # -- validation holes ------------------------------------------------------------------------------
 def _clamp_temperature(request: Request) -> None:
     if request.is_create or request.is_modify:
-        maximum = _spec(request).non_null(_fields(request, CREATE)["temperature"])["maximum"]
+        field = _fields(request, CREATE).get("temperature")
+        if field is None:  # a profile without temperature (v1): nothing to clamp
+            return
+        maximum = _spec(request).non_null(field)["maximum"]
 
         def edit(body: dict) -> None:
             if isinstance(body.get("temperature"), (int, float)) and body["temperature"] > maximum:

@@ -40,6 +40,8 @@ MAY_ALSO_FIND: dict[str, str] = {
     "shape:AssistantTool": "a file_search tool sent without its options comes back with file_search: null "
     "(the spec: an object, or absent)",
     "shape:NullableToolResources": "tool_resources come back with null members (code_interpreter: null)",
+    "shape:ResponseFormat": "a json_schema response_format comes back with json_schema.description: null "
+    "when none was sent (the spec: a string, or absent)",
 }
 
 
