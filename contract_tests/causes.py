@@ -151,6 +151,11 @@ LIST_PAGES = rule(
     "a list honours limit, order, after and before; first_id, last_id and has_more match its items",
     Severity.BEHAVIOUR,
 )
+PROFILES_SHARE_STORE = rule(
+    "profiles-share-store",
+    "every profile the spec defines (OpenAI-Beta value) serves the same assistants, each in its own shape",
+    Severity.BEHAVIOUR,
+)
 UNKNOWN_ID = rule(
     "unknown-id", "an id no assistant has is not found on get, modify and delete", Severity.BEHAVIOUR
 )

@@ -101,8 +101,11 @@ def profiles_share_one_store(run: ScenarioRun) -> None:
         said = f"{spec.beta_header}: {other.header_value}"
         what = f"an assistant created with {spec.beta_header}: {own.header_value}, read with {said}"
 
+        shared = causes.PROFILES_SHARE_STORE()
         read = run.get(created["id"], headers=headers)
-        run.expect_success(read, GET, f"reading with {said} an assistant created with {own.header_value}")
+        run.expect_success(
+            read, GET, f"reading with {said} an assistant created with {own.header_value}", cause=shared
+        )
         _expect_shape(other, GET, read, what)
         problems: list[str] = []
         for name in _shared_fields(own, other, GET):
@@ -117,7 +120,11 @@ def profiles_share_one_store(run: ScenarioRun) -> None:
         run.expect_success(page, LIST, f"listing with {said}")
         _expect_shape(other, LIST, page, f"a list page read with {said}")
         if created["id"] not in [i.get("id") for i in page.json["data"] if isinstance(i, dict)]:
-            raise Violation(f"{what.replace('read', 'should be listed')}; it is not on the newest page", page)
+            raise Violation(
+                f"{what.replace('read', 'should be listed')}; it is not on the newest page",
+                page,
+                cause=shared,
+            )
 
         change = _shared_change(own, other, created)
         if change is None:
