@@ -10,30 +10,14 @@ from typing import Any
 
 from assistants_spec import ProfileView
 
+from contract_tests.compare import same_json as same
+
 _SHOWN = 80
 
 
 def show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}... ({len(text)} chars)"
-
-
-def same(a: Any, b: Any) -> bool:
-    """JSON equality: booleans are not numbers, numbers compare by value, containers deeply."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        try:
-            return float(a) == float(b)
-        except OverflowError:
-            return a == b
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, (int, float, dict, list)) or isinstance(b, (int, float, dict, list)):
-        return False
-    return type(a) is type(b) and a == b
 
 
 def _declared(view: ProfileView, schema: Any) -> dict[str, Any]:
