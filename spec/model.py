@@ -357,6 +357,11 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
+# libyaml's safe loader reads the spec 4x faster than the pure-Python one (same result); every
+# process of a run (the suite, the mock, each test's children) loads the spec once at start.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class Spec:
     """One spec document and everything derived from it. Build with ``Spec.load(path)``."""
 
@@ -374,7 +379,7 @@ class Spec:
     def load(cls, path: str | pathlib.Path) -> Spec:
         path = pathlib.Path(path)
         with path.open(encoding="utf-8") as fh:
-            return cls(yaml.safe_load(fh), path.resolve())
+            return cls(yaml.load(fh, Loader=_SAFE_LOADER), path.resolve())
 
     # -- profiles -------------------------------------------------------------------------------
     @property

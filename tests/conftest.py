@@ -19,6 +19,21 @@ GATEWAY = ROOT / "scripts" / "gateway"
 GATEWAY_CANNOT_INSTALL = 3
 
 
+# Session servers that install into the repo on first use (npm into scripts/portkey_gateway, a venv
+# into .venv-third-party): the tests that use one run in one pytest-xdist worker, which installs and
+# starts it once.
+SHARED_INSTALLS = ("gateway_url", "openai_responses_url")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups (`--dist loadgroup`, pyproject addopts)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Groups for pytest-xdist: a test module's tests stay together (its module fixtures start once);
+    tests that use a server in SHARED_INSTALLS go to one worker."""
+    for item in items:
+        shared = [name for name in SHARED_INSTALLS if name in getattr(item, "fixturenames", ())]
+        item.add_marker(pytest.mark.xdist_group(shared[0] if shared else item.nodeid.split("::")[0]))
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -6,13 +6,14 @@ import warnings
 
 import pytest
 
-portkey_ai = pytest.importorskip("portkey_ai")
-
 from .conftest import TENANT
 
 
 @pytest.fixture
 def portkey(gateway_url: str, mock_url: str):
+    # Imported here, not at collection: portkey-ai takes seconds of CPU to import, paid by every
+    # pytest process (each xdist worker) that collects this module.
+    portkey_ai = pytest.importorskip("portkey_ai")
     return portkey_ai.Portkey(
         base_url=gateway_url,
         provider="openai",
