@@ -9,10 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from contract_tests import registry
+from contract_tests.config import PHASES
+from contract_tests.engine import BUILTIN_CHECKS
 from mock_server import DEFAULT_API_KEYS
 from tests.contract.harness import Outcome, run_conformance
 from tests.contract.manners import KNOWN_MODEL
-from tests.contract.variants import VARIANTS
+from tests.contract.variants import PHASE_OF_CHECK, PHASE_ORDER, VARIANTS
 
 PARALLEL = 4
 CORRECT_RUNS = {
@@ -67,6 +70,17 @@ def test_there_are_at_least_twenty_variants_of_every_kind() -> None:
         "content type",
     ):
         assert kind in kinds
+
+
+def test_variants_name_checks_that_exist_and_their_phases() -> None:
+    """A misspelt check would never match, nor bring in the phase it needs (variants.phases_for)."""
+    known = {entry.name for entry in (*registry.scenarios(), *registry.checks())} | set(BUILTIN_CHECKS)
+    for variant in VARIANTS.values():
+        assert set(variant.caught_by) <= known, f"{variant.name}: {sorted(set(variant.caught_by) - known)}"
+    assert set(PHASE_OF_CHECK) <= known and set(PHASE_OF_CHECK.values()) <= set(PHASES)
+    assert PHASE_ORDER == PHASES
+    # The correct mock's runs keep every phase: a false alarm may come from any of them.
+    assert not any("--phases" in run.get("args", ()) for run in CORRECT_RUNS.values())
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))
