@@ -96,6 +96,9 @@ class MockApp:
         )
         self.handlers = Handlers(self.store, Shapes(self.spec))
         self._beta = self.spec.beta_header.lower().encode()
+        # A method a path lacks: HTTP's answer listing the path's methods when the spec allows it,
+        # else the unknown-URL answer (OpenAI's own).
+        self._wrong_method = self.spec.method_listing_answer
         request_id = declared_header(self.spec, _REQUEST_ID)
         self._request_id = request_id[0].lower().encode() if request_id else None
         self._wanted = self.auth.header_names | {
@@ -170,11 +173,11 @@ class MockApp:
         method: str = scope["method"]
         if path == HEALTH_PATH:
             if method != "GET":
-                raise method_not_allowed(method, path, ["GET"])
+                raise self._method_not_allowed(method, path, ["GET"])
             return Answer(200, b'{"status":"ok"}')
         if path == RESET_PATH:
             if method != "POST":
-                raise method_not_allowed(method, path, ["POST"])
+                raise self._method_not_allowed(method, path, ["POST"])
             await self.store.reset()
             return Answer(200, b'{"reset":true}')
         api_path = self.spec.api_path(path)
@@ -182,7 +185,7 @@ class MockApp:
         if match is None or not match.path_known:
             raise unknown_route(method, path)
         if match.operation is None:
-            raise method_not_allowed(method, path, sorted(match.allowed))
+            raise self._method_not_allowed(method, path, sorted(match.allowed))
         operation_id, path_params = match.operation.id, match.path_params
         handler = self.handlers.by_operation.get(operation_id)
         if handler is None:
@@ -202,6 +205,11 @@ class MockApp:
         return await handler(
             Call(operation_id, tenant, profile, path_params, query, body, headers.get(_IDEMPOTENCY_KEY))
         )
+
+    def _method_not_allowed(self, method: str, path: str, allowed: list[str]) -> ApiError:
+        if self._wrong_method is None:
+            return unknown_route(method, path)
+        return method_not_allowed(method, path, allowed, self._wrong_method)
 
     def _profile(self, value: str | None) -> str:
         profile = self.spec.profile_for_header(value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import orjson
+from assistants_spec import UndeclaredMethodAnswer
 
 
 class ApiError(Exception):
@@ -48,12 +49,16 @@ def unknown_route(method: str, path: str) -> ApiError:
     return ApiError(404, f"Invalid URL ({_echo(method)} {_echo(path)}).", code="unknown_url")
 
 
-def method_not_allowed(method: str, path: str, allowed: list[str]) -> ApiError:
+def method_not_allowed(
+    method: str, path: str, allowed: list[str], answer: UndeclaredMethodAnswer
+) -> ApiError:
+    """The spec's answer to a method ``path`` lacks that lists the path's methods (HTTP's 405 + Allow)."""
+    header = answer.methods_header
     return ApiError(
-        405,
+        answer.status,
         f"Method {_echo(method)} is not allowed on {_echo(path)}; allowed: {', '.join(allowed)}.",
         code="method_not_allowed",
-        headers=[(b"allow", ", ".join(allowed).encode())],
+        headers=[(header.lower().encode(), ", ".join(allowed).encode())] if header else [],
     )
 
 

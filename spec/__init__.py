@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from .beta_profiles import UnknownProfileError
-from .model import Match, Operation, Parameter, ProfileView, Response, Spec, Validator
+from .model import Match, Operation, Parameter, ProfileView, Response, Spec, UndeclaredMethodAnswer, Validator
 from .resources import Resource
 from .schemas import SchemaReader, resolve
 from .security import AuthLayout, Scheme, Security
@@ -86,6 +86,7 @@ __all__ = [
     "Scheme",
     "Security",
     "Spec",
+    "UndeclaredMethodAnswer",
     "UnknownProfileError",
     "Validator",
     "dump",

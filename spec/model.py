@@ -25,6 +25,7 @@ from .security import Security
 from .statuses import Meaning, meaning
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+UNDECLARED_METHODS = "x-undeclared-methods"
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,24 @@ class Match:
     path_params: dict[str, str]
     path_known: bool  # some route has this path (a wrong method then is not an unknown URL)
     allowed: tuple[str, ...]  # methods the path has (upper case), for an Allow header
+
+
+@dataclass(frozen=True)
+class UndeclaredMethodAnswer:
+    """One answer ``x-undeclared-methods`` allows to a method a declared path does not have."""
+
+    status: int
+    schema: str | None  # pointer of the body schema the answer must have, if any
+    headers: dict[str, dict[str, Any]]  # header name -> its declaration (required, lists, description)
+
+    @property
+    def required_headers(self) -> tuple[str, ...]:
+        return tuple(name for name, header in self.headers.items() if header.get("required"))
+
+    @property
+    def methods_header(self) -> str | None:
+        """The header listing the methods the path declares (HTTP's ``Allow``), if the answer has one."""
+        return next((n for n, h in self.headers.items() if h.get("lists") == "declared-methods"), None)
 
 
 @dataclass(frozen=True)
@@ -431,6 +450,25 @@ class Spec:
     def servers(self) -> list[dict[str, Any]]:
         return list(self.raw.get("servers") or [])
 
+    # -- what the spec says beyond OpenAPI ------------------------------------------------------
+    @functools.cached_property
+    def undeclared_method_answers(self) -> tuple[UndeclaredMethodAnswer, ...]:
+        """The answers that conform to a method a declared path does not have (``x-undeclared-methods``)."""
+        return tuple(
+            UndeclaredMethodAnswer(
+                status=int(answer["status"]),
+                schema=answer.get("schema"),
+                headers=dict(answer.get("headers") or {}),
+            )
+            for answer in (self.raw.get(UNDECLARED_METHODS) or {}).get("answers", [])
+        )
+
+    @property
+    def method_listing_answer(self) -> UndeclaredMethodAnswer | None:
+        """The allowed answer to an undeclared method that lists the path's methods in a header
+        (HTTP's 405 with ``Allow``), if the spec allows one."""
+        return next((a for a in self.undeclared_method_answers if a.methods_header), None)
+
     def extension(self, name: str, default: Any = None) -> Any:
         """A root ``x-`` extension of the document (e.g. ``x-portkey-gateway``)."""
         return self.raw.get(name, default)
@@ -447,6 +485,7 @@ __all__ = [
     "Resource",
     "Response",
     "Spec",
+    "UndeclaredMethodAnswer",
     "Validator",
     "resolve",
 ]

@@ -18,8 +18,6 @@ from contract_tests.compare import show
 from contract_tests.context import RunContext
 from contract_tests.registry import check
 
-EXTENSION = "x-undeclared-methods"
-
 
 def is_undeclared_method_probe(case: Any) -> bool:
     meta = case.meta
@@ -29,27 +27,25 @@ def is_undeclared_method_probe(case: Any) -> bool:
 
 def answer_problem(run: RunContext, method: str, path_methods: tuple[str, ...], answer: Answer) -> str | None:
     """Why this answer to an undeclared method is none the spec allows, or None when it is one."""
-    allowed = run.spec.spec.extension(EXTENSION, {}).get("answers", [])
     shown = []
-    for expected in allowed:
-        status = int(expected["status"])
+    for expected in run.spec.spec.undeclared_method_answers:
+        status = expected.status
         wanted = f"{status}"
-        if "schema" in expected:
-            wanted += f" with a {expected['schema'].rsplit('/', 1)[-1]} body"
-        required = [name for name, h in (expected.get("headers") or {}).items() if h.get("required")]
+        if expected.schema is not None:
+            wanted += f" with a {expected.schema.rsplit('/', 1)[-1]} body"
+        required = expected.required_headers
         if required:
             wanted += f" and {', '.join(required)}"
         shown.append(wanted)
         if answer.status != status:
             continue
-        if "schema" in expected and not run.spec.validator(expected["schema"]).is_valid(answer.json):
+        if expected.schema is not None and not run.spec.validator(expected.schema).is_valid(answer.json):
             return f"{method} is not declared on this path; its {status} answer should have the error body, got {show(answer.json)}"
         missing = [name for name in required if answer.header(name) is None]
         if missing:
             return f"{method} is not declared on this path; its {status} answer should carry {', '.join(missing)}"
-        for name, header in (expected.get("headers") or {}).items():
-            if header.get("lists") != "declared-methods" or answer.header(name) is None:
-                continue
+        name = expected.methods_header
+        if name is not None and answer.header(name) is not None:
             listed = {m.strip().upper() for m in (answer.header(name) or "").split(",") if m.strip()}
             if not set(path_methods) <= listed:
                 return (

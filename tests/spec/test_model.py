@@ -159,3 +159,43 @@ def test_body_examples_come_from_the_profiles_own_document(spec: Spec) -> None:
         assert create.body_examples, "create documents an example body"
         validator = view.body_validator("createAssistant")
         assert all(validator.is_valid(example) for example in create.body_examples)
+
+
+def test_undeclared_method_answers_come_from_the_extension(spec: Spec, tmp_path: pathlib.Path) -> None:
+    listing = spec.method_listing_answer
+    assert listing is not None and (listing.status, listing.methods_header) == (405, "Allow")
+    assert [a.status for a in spec.undeclared_method_answers] == [404, 405]
+    assert spec.undeclared_method_answers[0].schema == "#/components/schemas/ErrorResponse"
+
+    document = yaml.safe_load(assistants_spec.SPEC_PATH.read_text(encoding="utf-8"))
+    answers = document["x-undeclared-methods"]["answers"]
+    answers[1]["headers"] = {"X-Methods": answers[1]["headers"]["Allow"]}
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    edited = assistants_spec.load_spec(copy).method_listing_answer
+    assert edited is not None and edited.methods_header == "X-Methods"
+    assert edited.required_headers == ("X-Methods",)
+    del answers[1]
+    copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    assert Spec.load(copy).method_listing_answer is None
+
+
+def test_the_suite_judges_undeclared_methods_by_the_spec(tmp_path: pathlib.Path) -> None:
+    from types import SimpleNamespace
+
+    from contract_tests.checks.methods import answer_problem
+
+    document = yaml.safe_load(assistants_spec.SPEC_PATH.read_text(encoding="utf-8"))
+    answers = document["x-undeclared-methods"]["answers"]
+    answers[1]["headers"] = {"X-Methods": answers[1]["headers"]["Allow"]}
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+
+    def answer(headers: dict[str, str]) -> SimpleNamespace:
+        return SimpleNamespace(status=405, json=None, header=lambda name: headers.get(name.lower()))
+
+    for spec, header in ((assistants_spec.load_spec(), "allow"), (Spec.load(copy), "x-methods")):
+        run = SimpleNamespace(spec=spec.view())
+        assert answer_problem(run, "PUT", ("GET", "POST"), answer({header: "GET, POST"})) is None
+        assert "should carry" in answer_problem(run, "PUT", ("GET", "POST"), answer({}))
+        assert "should list" in answer_problem(run, "PUT", ("GET", "POST"), answer({header: "GET"}))

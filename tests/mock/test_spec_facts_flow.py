@@ -1,0 +1,46 @@
+"""Facts the mock answers with come from the spec: an edited spec changes the answer, and the
+mock's code does not write them down itself."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from typing import Any
+
+from .in_process import InProcessMock, edited_spec
+
+MOCK_SERVER = pathlib.Path(__file__).resolve().parents[2] / "mock_server"
+
+
+def _production_code() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(MOCK_SERVER.glob("*.py")))
+
+
+def _answers(document: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {a["status"]: a for a in document["x-undeclared-methods"]["answers"]}
+
+
+def test_a_method_a_path_lacks_is_answered_with_the_header_the_spec_names(tmp_path):
+    def rename_allow(document: dict[str, Any]) -> None:
+        headers = _answers(document)[405]["headers"]
+        headers["X-Methods"] = headers.pop("Allow")
+
+    mock = InProcessMock(edited_spec(tmp_path, rename_allow))
+    response = mock.request("PUT", "/assistants", json={})
+    assert response.status_code == 405
+    assert "allow" not in response.headers
+    assert {m.strip() for m in response.headers["x-methods"].split(",")} == {"GET", "POST"}
+
+
+def test_without_a_listing_answer_in_the_spec_a_wrong_method_gets_openais_404(tmp_path):
+    def only_404(document: dict[str, Any]) -> None:
+        document["x-undeclared-methods"]["answers"] = [_answers(document)[404]]
+
+    mock = InProcessMock(edited_spec(tmp_path, only_404))
+    response = mock.request("PATCH", "/assistants/asst_1", json={})
+    assert response.status_code == 404 and "allow" not in response.headers
+    assert response.json()["error"]["code"] == "unknown_url"
+
+
+def test_the_mock_writes_no_allow_header_name():
+    assert not re.search(r"""b?["']allow["']""", _production_code(), re.IGNORECASE)
