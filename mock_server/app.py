@@ -19,11 +19,11 @@ import orjson
 from assistants_spec import Operation, ProfileView, Spec, load_spec
 
 from . import faults as faults_mod
-from . import idempotency
 from .auth import Authenticator
 from .config import Settings
 from .errors import ApiError, method_not_allowed, server_error, unknown_route
 from .handlers import Answer, Call, Handlers
+from .idempotency import IdempotencyKeys
 from .requests import header_map, is_json, query_map, read_body
 from .shapes import Shapes
 from .store import Store
@@ -38,7 +38,6 @@ MAX_JSON_DEPTH = 200
 _CONTENT_TYPE = b"content-type"
 _CONTENT_LENGTH = b"content-length"
 _FAULT = faults_mod.HEADER.encode()
-_IDEMPOTENCY_KEY = idempotency.HEADER.lower().encode()
 
 _BAD_JSON = (
     "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your "
@@ -94,7 +93,9 @@ class MockApp:
             settings.retry_after,
             retry_after[0].lower().encode() if retry_after else None,
         )
-        self.handlers = Handlers(self.store, Shapes(self.spec))
+        rules = self.spec.idempotency
+        self.keys = IdempotencyKeys(rules) if rules is not None else None
+        self.handlers = Handlers(self.store, Shapes(self.spec), self.keys)
         self._beta = self.spec.beta_header.lower().encode()
         # A method a path lacks: HTTP's answer listing the path's methods when the spec allows it,
         # else the unknown-URL answer (OpenAI's own).
@@ -105,8 +106,8 @@ class MockApp:
             _CONTENT_TYPE,
             _CONTENT_LENGTH,
             _FAULT,
-            _IDEMPOTENCY_KEY,
             self._beta,
+            *((self.keys.header,) if self.keys else ()),
         }
         # (profile, operation id) -> what reading its JSON body needs: validator, view, operation.
         self._bodies: dict[tuple[str, str], tuple[SchemaValidator, ProfileView, Operation]] = {}
@@ -202,9 +203,10 @@ class MockApp:
         reading = self._bodies.get((profile, operation_id))
         if reading is not None:
             body = await self._body(receive, headers, *reading)
-        return await handler(
-            Call(operation_id, tenant, profile, path_params, query, body, headers.get(_IDEMPOTENCY_KEY))
-        )
+        once = None
+        if self.keys is not None and self.keys.rules.applies_to(method):
+            once = self.keys.once(headers.get(self.keys.header), operation_id, profile, path_params, body)
+        return await handler(Call(operation_id, tenant, profile, path_params, query, body, once))
 
     def _method_not_allowed(self, method: str, path: str, allowed: list[str]) -> ApiError:
         if self._wrong_method is None:

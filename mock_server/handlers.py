@@ -12,10 +12,10 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from . import idempotency
 from .errors import not_found
+from .idempotency import IdempotencyKeys
 from .shapes import Shapes
-from .store import IdempotencyConflict, Store
+from .store import IdempotencyConflict, Once, Store
 
 
 class Call(NamedTuple):
@@ -27,10 +27,7 @@ class Call(NamedTuple):
     path: dict[str, str]
     query: dict[str, Any]
     body: Any
-    idempotency_key: str | None = None
-
-    def once(self) -> Any:
-        return idempotency.once(self.idempotency_key, self.operation_id, self.profile, self.path, self.body)
+    once: Once | None = None  # the request's idempotency key, when it has one
 
 
 class Answer(NamedTuple):
@@ -40,9 +37,10 @@ class Answer(NamedTuple):
 
 
 class Handlers:
-    def __init__(self, store: Store, shapes: Shapes) -> None:
+    def __init__(self, store: Store, shapes: Shapes, keys: IdempotencyKeys | None) -> None:
         self.store = store
         self.shapes = shapes
+        self.keys = keys
         self.by_operation = {
             "createAssistant": self.create,
             "listAssistants": self.list,
@@ -58,7 +56,7 @@ class Handlers:
         return orjson.dumps(self.shapes.view(profile, orjson.loads(body)))
 
     def _answer(self, profile: str, stored: bytes, replayed: bool) -> Answer:
-        return Answer(200, self._render(profile, stored), (idempotency.REPLAYED_HEADER,) if replayed else ())
+        return Answer(200, self._render(profile, stored), self.keys.replayed if replayed else ())
 
     async def create(self, call: Call) -> Answer:
         try:
@@ -66,10 +64,10 @@ class Handlers:
                 call.tenant,
                 self.shapes.id_prefix,
                 lambda ident, created_at: self.shapes.create(call.profile, call.body, ident, created_at),
-                call.once(),
+                call.once,
             )
         except IdempotencyConflict:
-            raise idempotency.reused() from None
+            raise self.keys.reused() from None
         return self._answer(call.profile, stored, replayed)
 
     async def get(self, call: Call) -> Answer:
@@ -86,10 +84,10 @@ class Handlers:
                 call.tenant,
                 ident,
                 lambda current: self.shapes.modify(call.profile, current, call.body),
-                call.once(),
+                call.once,
             )
         except IdempotencyConflict:
-            raise idempotency.reused() from None
+            raise self.keys.reused() from None
         if stored is None:
             raise not_found(self.shapes.object_kind, ident)
         return self._answer(call.profile, stored, replayed)

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from .beta_profiles import UnknownProfileError
+from .idempotency import Idempotency
 from .model import Match, Operation, Parameter, ProfileView, Response, Spec, UndeclaredMethodAnswer, Validator
 from .resources import Resource
 from .schemas import SchemaReader, resolve
@@ -75,6 +76,7 @@ def dump(profile: str | None = None) -> str:
 __all__ = [
     "SPEC_PATH",
     "AuthLayout",
+    "Idempotency",
     "Match",
     "Meaning",
     "Operation",

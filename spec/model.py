@@ -19,6 +19,7 @@ import jsonschema_rs
 import yaml
 
 from .beta_profiles import Profiles
+from .idempotency import Idempotency
 from .resources import Resource, find_resources
 from .schemas import SchemaReader, escape, pointer, resolve
 from .security import Security
@@ -468,6 +469,11 @@ class Spec:
         """The allowed answer to an undeclared method that lists the path's methods in a header
         (HTTP's 405 with ``Allow``), if the spec allows one."""
         return next((a for a in self.undeclared_method_answers if a.methods_header), None)
+
+    @functools.cached_property
+    def idempotency(self) -> Idempotency | None:
+        """The idempotency key header and its rules (``x-idempotency``), if the spec declares them."""
+        return Idempotency.of(self.raw)
 
     def extension(self, name: str, default: Any = None) -> Any:
         """A root ``x-`` extension of the document (e.g. ``x-portkey-gateway``)."""

@@ -50,6 +50,7 @@ FACTS = SpecFacts(
         "x-portkey-virtual-key",
     ),
     request_id_header="x-request-id",
+    idempotency_header="Idempotency-Key",
 )
 BETA_HEADER = FACTS.beta_header
 BETA_PROFILES = FACTS.beta_profiles

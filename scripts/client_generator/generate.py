@@ -145,6 +145,7 @@ def spec_facts(spec: assistants_spec.Spec, stripped: set[tuple[str, str]]) -> di
         "portkey_base_url": _server_for_host(spec, "portkey.ai"),
         "openai_base_url": _server_for_host(spec, "openai.com"),
         "request_id_header": _request_id_header(spec),
+        "idempotency_header": spec.idempotency.header if spec.idempotency else "",
     }
 
 

@@ -8,14 +8,14 @@ import threading
 import time
 from urllib.parse import urlsplit
 
+import assistants_spec
 import pytest
-
-from mock_server.idempotency import HEADER, MAX_KEY_LENGTH
 
 from .conftest import KEY_2, V1, make_client
 from .harness import MockProcess
 
-REPLAYED = "idempotent-replayed"
+RULES = assistants_spec.load_spec().idempotency
+HEADER, MAX_KEY_LENGTH, REPLAYED = RULES.header, RULES.max_length, RULES.replayed_header.lower()
 
 
 def _listed(client) -> list[str]:

@@ -44,3 +44,35 @@ def test_without_a_listing_answer_in_the_spec_a_wrong_method_gets_openais_404(tm
 
 def test_the_mock_writes_no_allow_header_name():
     assert not re.search(r"""b?["']allow["']""", _production_code(), re.IGNORECASE)
+
+
+def test_idempotency_keys_are_read_from_the_header_the_spec_names(tmp_path):
+    def rename(document: dict[str, Any]) -> None:
+        document["x-idempotency"].update(
+            {"header": "X-Once", "replayed-header": "X-Once-Replayed", "max-length": 4}
+        )
+
+    mock = InProcessMock(edited_spec(tmp_path, rename))
+    first = mock.request("POST", "/assistants", json={"model": "m"}, headers={"X-Once": "k"})
+    again = mock.request("POST", "/assistants", json={"model": "m"}, headers={"X-Once": "k"})
+    assert again.json()["id"] == first.json()["id"] and again.headers["x-once-replayed"] == "true"
+    assert "idempotent-replayed" not in again.headers
+    # The old name is an ordinary header now: two creates.
+    one = mock.request("POST", "/assistants", json={"model": "m"}, headers={"Idempotency-Key": "k"})
+    two = mock.request("POST", "/assistants", json={"model": "m"}, headers={"Idempotency-Key": "k"})
+    assert one.json()["id"] != two.json()["id"]
+    too_long = mock.request("POST", "/assistants", json={"model": "m"}, headers={"X-Once": "kkkkk"})
+    assert too_long.status_code == 400 and too_long.json()["error"]["param"] == "X-Once"
+
+
+def test_without_x_idempotency_the_mock_ignores_keys(tmp_path):
+    mock = InProcessMock(edited_spec(tmp_path, lambda document: document.pop("x-idempotency")))
+    one = mock.request("POST", "/assistants", json={"model": "m"}, headers={"Idempotency-Key": "k"})
+    two = mock.request("POST", "/assistants", json={"model": "m"}, headers={"Idempotency-Key": "k"})
+    assert one.status_code == two.status_code == 200 and one.json()["id"] != two.json()["id"]
+
+
+def test_the_mock_writes_no_idempotency_header_name():
+    code = _production_code().lower()
+    assert 'idempotency-key"' not in code and 'idempotent-replayed"' not in code
+    assert "255" not in code

@@ -199,3 +199,18 @@ def test_the_suite_judges_undeclared_methods_by_the_spec(tmp_path: pathlib.Path)
         assert answer_problem(run, "PUT", ("GET", "POST"), answer({header: "GET, POST"})) is None
         assert "should carry" in answer_problem(run, "PUT", ("GET", "POST"), answer({}))
         assert "should list" in answer_problem(run, "PUT", ("GET", "POST"), answer({header: "GET"}))
+
+
+def test_idempotency_rules_come_from_x_idempotency(spec: Spec, tmp_path: pathlib.Path) -> None:
+    rules = spec.idempotency
+    assert rules is not None and rules.header == "Idempotency-Key" and rules.applies_to("post")
+    assert not rules.applies_to("GET") and rules.max_length == 255
+    document = yaml.safe_load(assistants_spec.SPEC_PATH.read_text(encoding="utf-8"))
+    document["x-idempotency"]["header"] = "X-Once"
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    assert Spec.load(copy).idempotency.header == "X-Once"
+    del document["x-idempotency"]["methods"]
+    copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ValueError, match="x-idempotency"):
+        Spec.load(copy).idempotency  # noqa: B018

@@ -48,6 +48,7 @@ class SpecFacts:
     portkey_custom_host_header: str
     credential_headers: tuple[str, ...]  # every header a security scheme names
     request_id_header: str
+    idempotency_header: str | None  # the spec's x-idempotency header (None: the spec declares none)
 
 
 def _base_url(value: str) -> str:
@@ -80,7 +81,7 @@ class BaseClient:
             64 MiB; None: no limit). Exceeded: ``errors.ResponseTooLarge``.
         max_retries: retries on connection errors, 429 and 5xx (default 2; 0 turns them off).
         retry_policy: the full retry settings; ``max_retries`` is a shortcut for its first field.
-        idempotency_keys: send an ``Idempotency-Key`` with every POST (one per call, the same on its
+        idempotency_keys: send an idempotency key with every POST (one per call, the same on its
             retries), which lets a create whose answer was lost be retried on a server that honours
             the header. Without it a POST is retried only when it cannot have reached the server
             (connection refused, no free connection) or was refused with 429.
@@ -133,6 +134,7 @@ class BaseClient:
         if self.max_retries is not None:
             self.retry_policy = replace(self.retry_policy, max_retries=self.max_retries)
         self.max_retries = self.retry_policy.max_retries
+        self.retry_policy = replace(self.retry_policy, idempotency_header=self.facts.idempotency_header)
         limits.check(self.deadline, self.max_response_bytes)
 
     # -- one line per way in ------------------------------------------------------------------

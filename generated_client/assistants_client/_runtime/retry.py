@@ -17,7 +17,8 @@ What is retried:
   errors and timeouts, no free connection in the pool): always;
 - a connection lost after the request was sent (read, write and protocol errors) and any 5xx:
   only when sending it twice cannot do anything twice: an idempotent method (GET, DELETE, ...) or a
-  request carrying an ``Idempotency-Key``. A create whose answer was lost may have been stored;
+  request carrying an idempotency key (the spec's ``x-idempotency`` header, which the client's
+  ``RetryPolicy.idempotency_header`` names). A create whose answer was lost may have been stored;
 - 429: always. The server refused the request without acting on it, which is what 429 says;
 - read timeouts never: the server may still be working on the request.
 
@@ -45,7 +46,6 @@ import httpx
 
 from . import limits
 
-IDEMPOTENCY_HEADER = "Idempotency-Key"
 # RFC 9110 section 9.2.2: sending one of these twice has the effect of sending it once.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
 
@@ -165,6 +165,9 @@ class RetryPolicy:
         max_retry_after: the longest ``Retry-After`` obeyed; a server asking for more gets its answer
             given back instead of a wait.
         retry_server_errors: retry 5xx answers (when replaying is safe); 429 is retried regardless.
+        idempotency_header: the request header whose key makes sending a non-idempotent request
+            twice safe (the spec's ``x-idempotency``; the generated client sets it from its facts);
+            None: no request is keyed.
     """
 
     max_retries: int = 2
@@ -172,6 +175,7 @@ class RetryPolicy:
     backoff_max: float = 8.0
     max_retry_after: float = 60.0
     retry_server_errors: bool = True
+    idempotency_header: str | None = None
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
@@ -250,26 +254,34 @@ def _log_retry(
     )
 
 
-def _with_idempotency_key(request: httpx.Request) -> bool:
+def _with_idempotency_key(request: httpx.Request, policy: RetryPolicy) -> bool:
     """Gives a non-idempotent request one key for all its attempts; True when it has a key."""
-    if IDEMPOTENCY_HEADER in request.headers:
+    header = policy.idempotency_header
+    if header in request.headers:
         return True
     if request.method in IDEMPOTENT_METHODS:
         return False
-    request.headers[IDEMPOTENCY_HEADER] = str(uuid.uuid4())
+    request.headers[header] = str(uuid.uuid4())
     return True
 
 
-def _keyed(request: httpx.Request, keyed: bool | None) -> bool:
-    return IDEMPOTENCY_HEADER in request.headers if keyed is None else keyed
+def _keyed(request: httpx.Request, keyed: bool | None, policy: RetryPolicy) -> bool:
+    if keyed is not None:
+        return keyed
+    return policy.idempotency_header is not None and policy.idempotency_header in request.headers
+
+
+def _check_keys(policy: RetryPolicy, idempotency_keys: bool) -> None:
+    if idempotency_keys and policy.idempotency_header is None:
+        raise ValueError("idempotency_keys needs the policy's idempotency_header (the spec declares none)")
 
 
 class RetryTransport(httpx.BaseTransport):
     """Sends a request again as ``policy`` decides.
 
-    ``idempotency_keys=True`` gives every non-idempotent request an ``Idempotency-Key`` header (one
-    per call, the same on each of its attempts), which makes its retries safe on servers that honour
-    the header. A request already carrying the header keeps its own.
+    ``idempotency_keys=True`` gives every non-idempotent request a key in the policy's
+    ``idempotency_header`` (one per call, the same on each of its attempts), which makes its retries
+    safe on servers that honour the header. A request already carrying the header keeps its own.
     """
 
     def __init__(
@@ -280,6 +292,7 @@ class RetryTransport(httpx.BaseTransport):
         *,
         idempotency_keys: bool = False,
     ) -> None:
+        _check_keys(policy, idempotency_keys)
         self._transport = transport
         self._policy = policy
         self._sleep = sleep
@@ -288,7 +301,7 @@ class RetryTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         policy = self._policy
         # Whether the request has a key matters only once an attempt failed; looked up then.
-        keyed = _with_idempotency_key(request) if self._idempotency_keys else None
+        keyed = _with_idempotency_key(request, policy) if self._idempotency_keys else None
         retries = 0
         while True:
             try:
@@ -297,8 +310,8 @@ class RetryTransport(httpx.BaseTransport):
                 if policy.max_retries == 0:
                     raise
                 decision = policy.decide(
-                    retries, method=request.method, error=error, idempotency_key=_keyed(request, keyed),
-                    remaining=limits.remaining(request),
+                    retries, method=request.method, error=error,
+                    idempotency_key=_keyed(request, keyed, policy), remaining=limits.remaining(request),
                 )  # fmt: skip
                 if not decision.retry:
                     raise
@@ -308,7 +321,7 @@ class RetryTransport(httpx.BaseTransport):
                     return response
                 decision = policy.decide(
                     retries, method=request.method, status=response.status_code, headers=response.headers,
-                    idempotency_key=_keyed(request, keyed), remaining=limits.remaining(request),
+                    idempotency_key=_keyed(request, keyed, policy), remaining=limits.remaining(request),
                 )  # fmt: skip
                 if not decision.retry:
                     return response
@@ -332,6 +345,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         *,
         idempotency_keys: bool = False,
     ) -> None:
+        _check_keys(policy, idempotency_keys)
         self._transport = transport
         self._policy = policy
         self._sleep = sleep
@@ -339,7 +353,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         policy = self._policy
-        keyed = _with_idempotency_key(request) if self._idempotency_keys else None
+        keyed = _with_idempotency_key(request, policy) if self._idempotency_keys else None
         retries = 0
         while True:
             try:
@@ -348,8 +362,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if policy.max_retries == 0:
                     raise
                 decision = policy.decide(
-                    retries, method=request.method, error=error, idempotency_key=_keyed(request, keyed),
-                    remaining=limits.remaining(request),
+                    retries, method=request.method, error=error,
+                    idempotency_key=_keyed(request, keyed, policy), remaining=limits.remaining(request),
                 )  # fmt: skip
                 if not decision.retry:
                     raise
@@ -358,7 +372,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     return response
                 decision = policy.decide(
                     retries, method=request.method, status=response.status_code, headers=response.headers,
-                    idempotency_key=_keyed(request, keyed), remaining=limits.remaining(request),
+                    idempotency_key=_keyed(request, keyed, policy), remaining=limits.remaining(request),
                 )  # fmt: skip
                 if not decision.retry:
                     return response
@@ -380,7 +394,6 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
 
 __all__ = [
-    "IDEMPOTENCY_HEADER",
     "IDEMPOTENT_METHODS",
     "AsyncRetryTransport",
     "RetryDecision",
