@@ -124,6 +124,16 @@ def _request_id_header(spec: assistants_spec.Spec) -> str:
     return names.pop()
 
 
+def _bearer_header(spec: assistants_spec.Spec) -> str:
+    """The header of the spec's one http bearer scheme (what ``Client.openai`` and ``.gateway`` fill)."""
+    headers = {s.header for s in spec.security.schemes.values() if s.http_scheme == "bearer"}
+    if len(headers) != 1:
+        raise GenerationError(
+            f"expected one http bearer security scheme in the spec, found {sorted(headers)}"
+        )
+    return headers.pop()
+
+
 def spec_facts(spec: assistants_spec.Spec, stripped: set[tuple[str, str]]) -> dict[str, Any]:
     """The values the client templates render, read from the spec model."""
     if (spec.beta_header, "header") not in stripped:
@@ -141,6 +151,7 @@ def spec_facts(spec: assistants_spec.Spec, stripped: set[tuple[str, str]]) -> di
         "beta_default_profile": spec.default_profile,
         "beta_profiles": {p: spec.beta_value(p) for p in spec.profiles},
         **headers,
+        "bearer_header": _bearer_header(spec),
         "credential_headers": sorted({scheme.header for scheme in spec.security.schemes.values()}),
         "portkey_base_url": _server_for_host(spec, "portkey.ai"),
         "openai_base_url": _server_for_host(spec, "openai.com"),

@@ -4,11 +4,13 @@ the runtime writes none of them down, and an edited spec changes what the genera
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import pathlib
 
 import assistants_spec
 import httpx
+import pytest
 import yaml
 from assistants_client import Client
 from assistants_client.api.assistants import create_assistant, get_assistant
@@ -22,6 +24,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "scripts" / "client_generator" / "runtime"
 
 
+@functools.cache
 def _generator():
     spec = importlib.util.spec_from_file_location(
         "client_generator", ROOT / "scripts/client_generator/generate.py"
@@ -39,6 +42,8 @@ def _facts_of(spec: assistants_spec.Spec) -> dict:
 def test_the_generated_facts_are_the_specs() -> None:
     spec = assistants_spec.load_spec()
     assert FACTS.idempotency_header == spec.idempotency.header
+    (bearer,) = [s for s in spec.security.schemes.values() if s.http_scheme == "bearer"]
+    assert FACTS.bearer_header == bearer.header
 
 
 def test_an_edited_spec_changes_the_facts_the_generator_writes(tmp_path: pathlib.Path) -> None:
@@ -50,6 +55,17 @@ def test_an_edited_spec_changes_the_facts_the_generator_writes(tmp_path: pathlib
     del document["x-idempotency"]
     edited.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     assert _facts_of(assistants_spec.Spec.load(edited))["idempotency_header"] == ""
+
+
+def test_the_generator_refuses_a_spec_without_one_bearer_scheme(tmp_path: pathlib.Path) -> None:
+    document = yaml.safe_load(assistants_spec.SPEC_PATH.read_text(encoding="utf-8"))
+    schemes = document["components"]["securitySchemes"]
+    schemes["BearerAuth"] = {"type": "apiKey", "in": "header", "name": "X-Key"}
+    edited = tmp_path / "openapi.yaml"
+    edited.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    generator = _generator()
+    with pytest.raises(generator.GenerationError, match="bearer"):
+        _facts_of(assistants_spec.Spec.load(edited))
 
 
 def _client_with(**facts) -> type[Client]:
@@ -81,6 +97,21 @@ def test_without_an_idempotency_header_keys_are_refused_clearly() -> None:
         raise AssertionError("idempotency_keys without a header in the spec should be refused")
 
 
+def test_openai_and_gateway_send_the_key_in_the_bearer_header_the_facts_name() -> None:
+    recorder = Recorder()
+    edited = _client_with(bearer_header="X-Key")
+    for client in (
+        edited.openai("sk-test", transport=httpx.MockTransport(recorder)),
+        edited.gateway("http://127.0.0.1:8787/v1", provider="openai", api_key="sk-test",
+                       transport=httpx.MockTransport(recorder)),
+    ):  # fmt: skip
+        get_assistant.sync_detailed("asst_1", client=client)
+        sent = recorder.requests[-1].headers
+        assert sent["x-key"] == "Bearer sk-test" and "authorization" not in sent
+        assert "sk-test" in client.secrets and "Bearer sk-test" in client.secrets
+
+
 def test_the_runtime_writes_no_header_name_of_the_spec() -> None:
     code = "\n".join(p.read_text(encoding="utf-8") for p in sorted(RUNTIME.glob("*.py")))
-    assert '"Idempotency-Key"' not in code
+    for name in ('"Idempotency-Key"', '"Authorization"', "'Authorization'"):
+        assert name not in code

@@ -31,6 +31,9 @@ DEFAULT_DEADLINE = 180.0
 # Far above any real answer (a page of 100 assistants with long instructions and tool schemas),
 # far below what would exhaust memory.
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+# The auth-scheme word of an http bearer scheme's header value (RFC 6750 section 2.1); the header
+# that carries it is the spec's (``SpecFacts.bearer_header``).
+BEARER = "Bearer"
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class SpecFacts:
     portkey_virtual_key_header: str
     portkey_provider_header: str
     portkey_custom_host_header: str
+    bearer_header: str  # the header of the spec's http bearer scheme
     credential_headers: tuple[str, ...]  # every header a security scheme names
     request_id_header: str
     idempotency_header: str | None  # the spec's x-idempotency header (None: the spec declares none)
@@ -160,7 +164,8 @@ class BaseClient:
     @classmethod
     def openai(cls, api_key: str | None = None, *, base_url: str | None = None, **options: Any) -> Self:
         """OpenAI directly, with the API key as bearer token (default from OPENAI_API_KEY)."""
-        credentials = {"Authorization": f"Bearer {_required(api_key, 'api_key', 'OPENAI_API_KEY')}"}
+        key = _required(api_key, "api_key", "OPENAI_API_KEY")
+        credentials = {cls.facts.bearer_header: f"{BEARER} {key}"}
         return cls(base_url or cls.facts.openai_base_url, credentials=credentials, **options)
 
     @classmethod
@@ -170,7 +175,7 @@ class BaseClient:
         """A self-hosted Portkey gateway (e.g. ``http://127.0.0.1:8787/v1``) forwarding to ``provider``
         (e.g. ``"openai"``) with the provider's key as bearer token, optionally to ``custom_host``."""
         facts = cls.facts
-        credentials = {"Authorization": f"Bearer {_required(api_key, 'api_key')}"}
+        credentials = {facts.bearer_header: f"{BEARER} {_required(api_key, 'api_key')}"}
         headers = {facts.portkey_provider_header: _required(provider, "provider")}
         if custom_host is not None:
             host = httpx.URL(custom_host)
@@ -186,10 +191,11 @@ class BaseClient:
     def secrets(self) -> tuple[str, ...]:
         """Credential values (and bare bearer tokens), for redaction."""
         values = []
+        prefix = BEARER.lower() + " "
         for value in self.credentials.values():
             values.append(value)
-            if value[:7].lower() == "bearer ":
-                values.append(value[7:])
+            if value[: len(prefix)].lower() == prefix:
+                values.append(value[len(prefix) :])
         return tuple(v for v in values if v)
 
     def error_for(self, response: Any) -> errors.APIStatusError:
