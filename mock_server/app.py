@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import orjson
-from assistants_spec import Operation, ProfileView, Spec, load_spec
+from assistants_spec import Meaning, Operation, ProfileView, Spec, load_spec
 
 from . import faults as faults_mod
 from .auth import Authenticator
@@ -66,7 +66,7 @@ def declared_header(
 
 def check_settings(spec: Spec, settings: Settings) -> None:
     """Refuse settings that would make the mock answer against the spec (ValueError)."""
-    retry_after = declared_header(spec, _RETRY_AFTER, 429)
+    retry_after = declared_header(spec, _RETRY_AFTER, spec.view().status_for(Meaning.RATE_LIMITED))
     if retry_after is not None:
         schema = retry_after[1].get("schema") or {}
         if not spec.view().validator(schema).is_valid(settings.retry_after):
@@ -86,12 +86,16 @@ class MockApp:
             idempotency_max_keys=settings.idempotency_max_keys,
         )
         self.auth = Authenticator(self.spec.security, settings.api_keys, settings.virtual_keys)
-        retry_after = declared_header(self.spec, _RETRY_AFTER, 429)
+        view = self.spec.view()
+        # Errors name what they mean; they are answered with the status the spec declares for it.
+        self._statuses = {meaning: view.status_for(meaning) for meaning in Meaning}
+        retry_after = declared_header(self.spec, _RETRY_AFTER, self._statuses[Meaning.RATE_LIMITED])
         self.faults = faults_mod.Faults(
             settings.fault_rate,
             settings.seed,
             settings.retry_after,
             retry_after[0].lower().encode() if retry_after else None,
+            {str(self._statuses[m]): m for m in faults_mod.FAULTS},
         )
         rules = self.spec.idempotency
         self.keys = IdempotencyKeys(rules) if rules is not None else None
@@ -150,11 +154,11 @@ class MockApp:
             answer = await self._dispatch(scope, receive)
             status, body, extra = answer.status, answer.body, answer.headers
         except ApiError as error:
-            status, body, extra = error.status, error.body(), error.headers
+            status, body, extra = self._status(error.status), error.body(), error.headers
         except Exception:  # noqa: BLE001 - last resort: a bug still gets the OpenAI error body
             traceback.print_exc(file=sys.stderr)
             error = server_error()
-            status, body = error.status, error.body()
+            status, body = self._status(error.status), error.body()
         try:
             await send(
                 {"type": "http.response.start", "status": status, "headers": self._headers(body, extra)}
@@ -162,6 +166,9 @@ class MockApp:
             await send({"type": "http.response.body", "body": body})
         except Exception:  # noqa: BLE001, S110 - send failed: the client left, nobody is left to tell
             pass
+
+    def _status(self, status: Meaning | int) -> int:
+        return self._statuses[status] if isinstance(status, Meaning) else status
 
     def _headers(self, body: bytes, extra: Sequence[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
         headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
@@ -227,7 +234,7 @@ class MockApp:
         else:
             known = ", ".join(self.spec.beta_value(p) for p in self.spec.profiles)
             message = f"Invalid '{name}' header value {value[:80]!r}; expected one of: {known}."
-        raise ApiError(400, message, code="invalid_beta")
+        raise ApiError(Meaning.INVALID_REQUEST, message, code="invalid_beta")
 
     def _query(self, profile: str, operation_id: str, scope: dict) -> dict[str, Any]:
         validators = self._query_validators.get((profile, operation_id))
@@ -246,7 +253,7 @@ class MockApp:
                 values[parameter.name] = parameter.schema["default"]
             elif parameter.required:
                 raise ApiError(
-                    400,
+                    Meaning.INVALID_REQUEST,
                     f"Missing required parameter: '{parameter.name}'.",
                     param=parameter.name,
                     code="missing_required_parameter",
@@ -262,14 +269,16 @@ class MockApp:
         content_type = headers.get(_CONTENT_TYPE)
         if raw and not is_json(content_type):
             raise ApiError(
-                415,
+                Meaning.UNSUPPORTED_MEDIA_TYPE,
                 f"Unsupported Content-Type {content_type[:80]!r}: send a JSON body with "
                 "'Content-Type: application/json' (with curl: -H 'Content-Type: application/json').",
                 code="unsupported_media_type",
             )
         if not raw.strip():
             if operation.body_required:
-                raise ApiError(400, "A JSON request body is required.", code="missing_body")
+                raise ApiError(
+                    Meaning.INVALID_REQUEST, "A JSON request body is required.", code="missing_body"
+                )
             return {}
         too_deep = nesting_error(view, operation.body_schema, raw, MAX_JSON_DEPTH)
         if too_deep is not None:
@@ -277,7 +286,7 @@ class MockApp:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError:
-            raise ApiError(400, _BAD_JSON, code="invalid_json") from None
+            raise ApiError(Meaning.INVALID_REQUEST, _BAD_JSON, code="invalid_json") from None
         error = validator.error(data)
         if error is not None:
             raise error

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
-from assistants_spec import Scheme, Security
+from assistants_spec import Meaning, Scheme, Security
 
 from .errors import ApiError
 
@@ -113,7 +113,7 @@ class Authenticator:
         if chosen.prefix:
             if secret[: len(chosen.prefix)].lower() != chosen.prefix:
                 raise ApiError(
-                    401,
+                    Meaning.UNAUTHENTICATED,
                     f"The {chosen.key.header} header must use the {chosen.key.http_scheme} scheme "
                     f"({chosen.describe()}).",
                     code="invalid_api_key",
@@ -124,7 +124,7 @@ class Authenticator:
         if tenant is None or not known_virtual:
             # One answer whichever part is wrong: it must not tell which keys exist.
             raise ApiError(
-                401,
+                Meaning.UNAUTHENTICATED,
                 f"Incorrect credentials provided in {chosen.headers}. The mock accepts the keys given "
                 "with --api-key and --virtual-key, their files or environment variables (defaults "
                 "are in its README).",
@@ -137,7 +137,9 @@ class Authenticator:
         ways = "; ".join(alt.describe() for alt in self._alternatives)
         if not started:
             return ApiError(
-                401, f"You didn't provide an API key. Send one of: {ways}.", code="missing_api_key"
+                Meaning.UNAUTHENTICATED,
+                f"You didn't provide an API key. Send one of: {ways}.",
+                code="missing_api_key",
             )
         missing = " or ".join(
             dict.fromkeys(
@@ -145,7 +147,7 @@ class Authenticator:
             )
         )
         return ApiError(
-            401,
+            Meaning.UNAUTHENTICATED,
             f"{started[0].key.header} was sent without {missing}. Send one of: {ways}.",
             code="missing_virtual_key",
         )

@@ -1,9 +1,14 @@
-"""The OpenAI error body, and the exception handlers raise to answer with one."""
+"""The OpenAI error body, and the exception handlers raise to answer with one.
+
+An error names what it means (``Meaning``); the app answers it with the status the spec declares for
+that meaning (``ProfileView.status_for``), so the statuses are the spec's. A status the spec states
+outside its operations (the undeclared-method answer) or gives no meaning to is passed as a number.
+"""
 
 from __future__ import annotations
 
 import orjson
-from assistants_spec import UndeclaredMethodAnswer
+from assistants_spec import Meaning, UndeclaredMethodAnswer
 
 
 class ApiError(Exception):
@@ -11,7 +16,7 @@ class ApiError(Exception):
 
     def __init__(
         self,
-        status: int,
+        status: Meaning | int,
         message: str,
         *,
         type: str = "invalid_request_error",
@@ -42,11 +47,11 @@ def _echo(text: str) -> str:
 
 
 def not_found(kind: str, ident: str) -> ApiError:
-    return ApiError(404, f"No {kind} found with id '{_echo(ident)}'.")
+    return ApiError(Meaning.NOT_FOUND, f"No {kind} found with id '{_echo(ident)}'.")
 
 
 def unknown_route(method: str, path: str) -> ApiError:
-    return ApiError(404, f"Invalid URL ({_echo(method)} {_echo(path)}).", code="unknown_url")
+    return ApiError(Meaning.NOT_FOUND, f"Invalid URL ({_echo(method)} {_echo(path)}).", code="unknown_url")
 
 
 def method_not_allowed(
@@ -64,7 +69,7 @@ def method_not_allowed(
 
 def server_error() -> ApiError:
     return ApiError(
-        500,
+        Meaning.SERVER_ERROR,
         "The server had an error while processing your request. Sorry about that!",
         type="server_error",
     )
@@ -73,7 +78,7 @@ def server_error() -> ApiError:
 def rate_limited(retry_after: int, header: bytes | None) -> ApiError:
     """A 429; ``header`` is where to say ``retry_after`` (None: the spec declares no such header)."""
     return ApiError(
-        429,
+        Meaning.RATE_LIMITED,
         f"Rate limit reached for requests. Please try again in {retry_after}s.",
         type="requests",
         code="rate_limit_exceeded",

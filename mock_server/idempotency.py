@@ -14,7 +14,7 @@ import hashlib
 from typing import Any
 
 import orjson
-from assistants_spec import Idempotency
+from assistants_spec import Idempotency, Meaning
 
 from .errors import ApiError
 from .store import Once
@@ -39,7 +39,7 @@ class IdempotencyKeys:
         name, longest = self.rules.header, self.rules.max_length
         if not key or (longest is not None and len(key) > longest):
             raise ApiError(
-                400,
+                Meaning.INVALID_REQUEST,
                 f"The {name} header must be 1 to {longest} characters long."
                 if longest is not None
                 else f"The {name} header must not be empty.",
@@ -52,7 +52,7 @@ class IdempotencyKeys:
     def reused(self) -> ApiError:
         name = self.rules.header
         return ApiError(
-            400,
+            Meaning.INVALID_REQUEST,
             f"This {name} was used with a different request (operation, path or body); keys can only be "
             "reused with the same request, which then gets the first answer again. Use a new key.",
             param=name,

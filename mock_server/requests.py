@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import parse_qsl
 
+from assistants_spec import Meaning
+
 from .errors import ApiError
 
 JSON_TYPES = ("application/json",)
@@ -51,6 +53,7 @@ async def read_body(receive, limit: int, declared_length: str | None, timeout: f
         async with asyncio.timeout(timeout):
             return await _read_all(receive, limit)
     except TimeoutError:
+        # HTTP's 408: the spec declares no status for a body that never arrives (no Meaning has it).
         raise ApiError(
             408,
             f"The request body did not arrive within {timeout:g}s.",
@@ -69,7 +72,7 @@ async def _read_all(receive, limit: int) -> bytes:
             # Also what granian reports for a body it cannot decode (e.g. broken chunking): answer
             # it, since a client that is really gone simply never reads the answer.
             raise ApiError(
-                400,
+                Meaning.INVALID_REQUEST,
                 "The request body could not be read (malformed framing, or the connection "
                 "closed before the body was complete).",
                 code="unreadable_body",
@@ -87,5 +90,7 @@ async def _read_all(receive, limit: int) -> bytes:
 
 def _too_large(limit: int) -> ApiError:
     return ApiError(
-        413, f"Request body too large: at most {limit} bytes are accepted.", code="request_too_large"
+        Meaning.TOO_LARGE,
+        f"Request body too large: at most {limit} bytes are accepted.",
+        code="request_too_large",
     )

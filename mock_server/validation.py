@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from assistants_spec import SchemaReader, Validator
+from assistants_spec import Meaning, SchemaReader, Validator
 
 from .errors import ApiError
 
@@ -131,22 +131,37 @@ class SchemaValidator:
         if isinstance(error, _Pointed):
             param = format_path([*prefix, *error.path])
             if error.message is None:
-                return ApiError(400, f"Missing required parameter: '{param}'.", param=param, code=error.code)
-            return ApiError(400, f"Invalid '{param}': {error.message}", param=param, code=error.code)
+                return ApiError(
+                    Meaning.INVALID_REQUEST,
+                    f"Missing required parameter: '{param}'.",
+                    param=param,
+                    code=error.code,
+                )
+            return ApiError(
+                Meaning.INVALID_REQUEST, f"Invalid '{param}': {error.message}", param=param, code=error.code
+            )
         kind = _kind(error)
         path = [*prefix, *error.instance_path]
         if kind == "AdditionalProperties":
             param = format_path([*path, error.kind.unexpected[0]])
-            return ApiError(400, f"Unknown parameter: '{param}'.", param=param, code="unknown_parameter")
+            return ApiError(
+                Meaning.INVALID_REQUEST,
+                f"Unknown parameter: '{param}'.",
+                param=param,
+                code="unknown_parameter",
+            )
         if kind == "Required":
             param = format_path([*path, error.kind.property])
             return ApiError(
-                400, f"Missing required parameter: '{param}'.", param=param, code="missing_required_parameter"
+                Meaning.INVALID_REQUEST,
+                f"Missing required parameter: '{param}'.",
+                param=param,
+                code="missing_required_parameter",
             )
         param = format_path(path)
         where = f"'{param}'" if param else "request body"
         return ApiError(
-            400,
+            Meaning.INVALID_REQUEST,
             f"Invalid {where}: {_short(error.message)}",
             param=param,
             code=_CODES.get(kind, "invalid_value"),
@@ -247,7 +262,7 @@ def nesting_error(reader: SchemaReader, schema: Any, raw: bytes, limit: int) -> 
     param = format_path(described_field(reader, schema, path))
     where = f"'{param}'" if param else "request body"
     return ApiError(
-        400,
+        Meaning.INVALID_REQUEST,
         f"Invalid {where}: JSON nested more than {limit} levels deep; the mock stores at most {limit}.",
         param=param,
         code="nested_too_deep",

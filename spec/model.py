@@ -23,7 +23,7 @@ from .idempotency import Idempotency
 from .resources import Resource, find_resources
 from .schemas import SchemaReader, escape, pointer, resolve
 from .security import Security
-from .statuses import Meaning, meaning
+from .statuses import Meaning, http_status, meaning
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 UNDECLARED_METHODS = "x-undeclared-methods"
@@ -332,6 +332,12 @@ class ProfileView(SchemaReader):
     def statuses(self, *meanings: Meaning) -> tuple[int, ...]:
         """The statuses any operation declares that mean one of ``meanings``."""
         return tuple(sorted({s for op in self.operations.values() for s in op.statuses(*meanings)}))
+
+    def status_for(self, meaning: Meaning) -> int:
+        """The status to answer with for ``meaning``: the one the operations declare (the lowest when
+        they declare several), else HTTP's own (``statuses.http_status``)."""
+        declared = self.statuses(meaning)
+        return declared[0] if declared else http_status(meaning)
 
     def answer_schemas(self, *meanings: Meaning) -> tuple[Any, ...]:
         """The distinct schemas the spec declares for answers meaning one of ``meanings``, over all

@@ -61,9 +61,24 @@ def meaning(status: int) -> Meaning | None:
     return None
 
 
+def http_status(meaning: Meaning) -> int:
+    """HTTP's own status for ``meaning`` (the first one that means it), for a server answering with a
+    meaning its spec declares no status for."""
+    fallback = {Meaning.SUCCESS: 200, Meaning.CLIENT_ERROR: 400, Meaning.SERVER_ERROR: 500}
+    return next((s for s, m in _EXACT.items() if m is meaning), None) or fallback[meaning]
+
+
 def is_error(status: int) -> bool:
     """A 4xx or 5xx answer."""
     return 400 <= status < 600
 
 
-__all__ = ["ERRORS", "REFUSES_CONTENT", "REFUSES_CREDENTIALS", "Meaning", "is_error", "meaning"]
+__all__ = [
+    "ERRORS",
+    "REFUSES_CONTENT",
+    "REFUSES_CREDENTIALS",
+    "Meaning",
+    "http_status",
+    "is_error",
+    "meaning",
+]

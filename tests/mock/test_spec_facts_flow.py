@@ -76,3 +76,34 @@ def test_the_mock_writes_no_idempotency_header_name():
     code = _production_code().lower()
     assert 'idempotency-key"' not in code and 'idempotent-replayed"' not in code
     assert "255" not in code
+
+
+def _renumber(document: dict[str, Any], old: str, new: str) -> None:
+    for item in document["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and old in operation.get("responses", {}):
+                operation["responses"][new] = operation["responses"].pop(old)
+
+
+def test_error_statuses_are_the_ones_the_spec_declares(tmp_path):
+    def renumber(document: dict[str, Any]) -> None:
+        _renumber(document, "400", "422")  # invalid requests, as some replacements answer them
+        _renumber(document, "500", "503")
+
+    mock = InProcessMock(edited_spec(tmp_path, renumber))
+    bad_json = mock.request("POST", "/assistants", content=b"{", headers={"content-type": "application/json"})
+    assert bad_json.status_code == 422 and bad_json.json()["error"]["code"] == "invalid_json"
+    assert mock.request("POST", "/assistants", json={"model": 1}).status_code == 422
+    assert mock.request("GET", "/assistants", params={"limit": "many"}).status_code == 422
+    # The fault header names a fault by the spec's status for it.
+    assert mock.request("GET", "/assistants", headers={"x-mock-fault": "503"}).status_code == 503
+    refused = mock.request("GET", "/assistants", headers={"x-mock-fault": "500"})
+    assert refused.status_code == 422 and "503" in refused.json()["error"]["message"]
+    # Unchanged meanings keep their statuses.
+    assert mock.request("GET", "/assistants/asst_none").status_code == 404
+    assert mock.request("GET", "/assistants", headers={"x-mock-fault": "429"}).status_code == 429
+
+
+def test_the_mock_writes_no_error_status_the_spec_gives_a_meaning():
+    written = re.findall(r"ApiError\(\s*(\d+)", _production_code())
+    assert written == ["408"], "only a status no Meaning covers (408: the body never arrived) is written"

@@ -214,3 +214,20 @@ def test_idempotency_rules_come_from_x_idempotency(spec: Spec, tmp_path: pathlib
     copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     with pytest.raises(ValueError, match="x-idempotency"):
         Spec.load(copy).idempotency  # noqa: B018
+
+
+def test_the_status_for_a_meaning_is_the_declared_one_else_https(spec: Spec, tmp_path: pathlib.Path) -> None:
+    from assistants_spec import Meaning
+    from assistants_spec.statuses import http_status
+
+    view = spec.view()
+    assert view.status_for(Meaning.INVALID_REQUEST) == 400 and view.status_for(Meaning.NOT_FOUND) == 404
+    assert view.status_for(Meaning.CONFLICT) == http_status(Meaning.CONFLICT) == 409  # not declared
+    document = yaml.safe_load(assistants_spec.SPEC_PATH.read_text(encoding="utf-8"))
+    for item in document["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and "400" in operation.get("responses", {}):
+                operation["responses"]["422"] = operation["responses"].pop("400")
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    assert Spec.load(copy).view().status_for(Meaning.INVALID_REQUEST) == 422
