@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import functools
 import pathlib
-from typing import Any
-
-import yaml
 
 from .beta_profiles import UnknownProfileError
 from .idempotency import Idempotency
@@ -42,37 +39,6 @@ def load_spec(path: str | pathlib.Path | None = None) -> Spec:
     return _load_cached(pathlib.Path(path or SPEC_PATH).resolve())
 
 
-def load(profile: str | None = None) -> dict[str, Any]:
-    """A fresh copy of the bundled document as seen under ``profile`` (default: the spec's default)."""
-    return load_spec().document(profile)
-
-
-# Shorthands over the bundled spec, kept while callers move to ``load_spec()``.
-def profiles() -> list[str]:
-    return list(load_spec().profiles)
-
-
-def default_profile() -> str:
-    return load_spec().default_profile
-
-
-def beta_header_name() -> str:
-    return load_spec().beta_header
-
-
-def beta_header_value(profile: str | None = None) -> str:
-    return load_spec().beta_value(profile)
-
-
-def profile_for_header(value: str | None) -> str | None:
-    return load_spec().profile_for_header(value)
-
-
-def dump(profile: str | None = None) -> str:
-    """The bundled document under ``profile`` as YAML text, for tools that want a file."""
-    return yaml.safe_dump(load(profile), sort_keys=False, allow_unicode=True, width=120)
-
-
 __all__ = [
     "SPEC_PATH",
     "AuthLayout",
@@ -91,8 +57,6 @@ __all__ = [
     "UndeclaredMethodAnswer",
     "UnknownProfileError",
     "Validator",
-    "dump",
-    "load",
     "load_spec",
     "resolve",
 ]

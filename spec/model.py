@@ -437,6 +437,10 @@ class Spec:
         """A fresh copy of the document under ``profile``, for tools that take a whole document."""
         return self.profiles_block.derive(self.raw, profile)
 
+    def dump(self, profile: str | None = None) -> str:
+        """The document under ``profile`` as YAML text, for tools that take a file."""
+        return yaml.safe_dump(self.document(profile), sort_keys=False, allow_unicode=True, width=120)
+
     # -- where the API lives ----------------------------------------------------------------------
     @functools.cached_property
     def base_path(self) -> str:

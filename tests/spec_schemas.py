@@ -25,6 +25,6 @@ def assert_matches(name: str, value: Any, profile: str | None = None) -> None:
     """Fail with every schema error when ``value`` does not match component schema ``name``."""
     errors = [
         f"{list(e.absolute_path)}: {e.message}"
-        for e in component_validator(assistants_spec.load(profile), name).iter_errors(value)
+        for e in component_validator(assistants_spec.load_spec().document(profile), name).iter_errors(value)
     ]
     assert not errors, f"does not match {name}: {errors}"

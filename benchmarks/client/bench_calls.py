@@ -250,7 +250,7 @@ def contenders(
     from openai import OpenAI
     from portkey_ai import Portkey
 
-    beta = {assistants_spec.beta_header_name(): assistants_spec.beta_header_value()}
+    beta = {assistants_spec.load_spec().beta_header: assistants_spec.load_spec().beta_value()}
     found: dict[str, dict[Scenario, Callable[[], list[Any]]]] = {name: {} for name in CONTENDERS}
 
     def http_client(base_url: str, **options) -> httpx.Client:

@@ -97,7 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         spec_file = Path(tmp, "openapi.yaml")
-        spec_file.write_text(assistants_spec.dump())
+        spec_file.write_text(assistants_spec.load_spec().dump())
         rows: list[dict[str, tuple[float, int, float]]] = []
         for round_no in range(args.rounds):
             seed = 1000 + round_no

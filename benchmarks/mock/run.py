@@ -115,7 +115,7 @@ def start_prism(workdir: pathlib.Path) -> tuple[subprocess.Popen, str]:
     import assistants_spec  # the project is installed in .venv (scripts/bootstrap)
 
     spec = workdir / "openapi.yaml"
-    spec.write_text(assistants_spec.dump(), encoding="utf-8")
+    spec.write_text(assistants_spec.load_spec().dump(), encoding="utf-8")
     port = free_port()
     process = subprocess.Popen(
         [str(PRISM), "mock", "-v", "silent", "-h", "127.0.0.1", "-p", str(port), str(spec)],

@@ -77,7 +77,7 @@ def start_prism_proxy(workdir: pathlib.Path, upstream: str) -> tuple[subprocess.
     import assistants_spec
 
     spec = workdir / "openapi.yaml"
-    spec.write_text(assistants_spec.dump(), encoding="utf-8")
+    spec.write_text(assistants_spec.load_spec().dump(), encoding="utf-8")
     port = bench.free_port()
     process = subprocess.Popen(
         [

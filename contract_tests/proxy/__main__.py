@@ -34,7 +34,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=4011, help="port; 0 picks a free one (default: %(default)s)")
     p.add_argument(
         "--beta",
-        choices=assistants_spec.profiles(),
+        choices=assistants_spec.load_spec().profiles,
         default=None,
         help="judge every exchange under this Assistants API version (OpenAI-Beta profile); "
         "default: the one each request's header selects",

@@ -27,7 +27,7 @@ def anyio_backend() -> str:
 
 
 def operation(method: str, path: str, profile: str | None = None) -> dict[str, Any]:
-    return assistants_spec.load(profile)["paths"][path][method]
+    return assistants_spec.load_spec().document(profile)["paths"][path][method]
 
 
 def response_example(method: str, path: str, name: str, status: str = "200") -> Any:

@@ -17,11 +17,11 @@ from .conftest import API_KEY, PORTKEY_KEY, VIRTUAL_KEY, Recorder
 
 
 def _spec_servers() -> list[str]:
-    return [server["url"] for server in assistants_spec.load()["servers"]]
+    return [server["url"] for server in assistants_spec.load_spec().document()["servers"]]
 
 
 def _header_of(scheme: str) -> str:
-    return assistants_spec.load()["components"]["securitySchemes"][scheme]["name"]
+    return assistants_spec.load_spec().document()["components"]["securitySchemes"][scheme]["name"]
 
 
 def _sent_headers(client: Client, recorder: Recorder) -> httpx.Headers:
@@ -110,29 +110,29 @@ def test_bad_construction_fails_with_a_clear_message(
         build()
 
 
-@pytest.mark.parametrize("profile", assistants_spec.profiles())
+@pytest.mark.parametrize("profile", assistants_spec.load_spec().profiles)
 def test_the_beta_header_is_set_once_on_the_client_for_each_profile(profile: str) -> None:
     recorder = Recorder()
     client = Client.openai(API_KEY, beta=profile, transport=httpx.MockTransport(recorder))
     headers = _sent_headers(client, recorder)
-    assert headers[assistants_spec.beta_header_name()] == assistants_spec.beta_header_value(profile)
+    assert headers[assistants_spec.load_spec().beta_header] == assistants_spec.load_spec().beta_value(profile)
 
 
 def test_the_default_beta_profile_is_the_specs_default() -> None:
     recorder = Recorder()
     headers = _sent_headers(Client.openai(API_KEY, transport=httpx.MockTransport(recorder)), recorder)
-    assert headers[assistants_spec.beta_header_name()] == assistants_spec.beta_header_value()
+    assert headers[assistants_spec.load_spec().beta_header] == assistants_spec.load_spec().beta_value()
 
 
 def test_with_options_switches_the_beta_profile_without_touching_the_original() -> None:
     client = Client.openai(API_KEY)
     legacy = client.with_options(beta="v1")
-    assert (client.beta, legacy.beta) == (assistants_spec.default_profile(), "v1")
+    assert (client.beta, legacy.beta) == (assistants_spec.load_spec().default_profile, "v1")
     assert legacy.credentials == client.credentials
 
 
 def _set_by_client_parameter_names() -> set[str]:
-    document = assistants_spec.load()
+    document = assistants_spec.load_spec().document()
     found = {p["name"] for p in document["components"]["parameters"].values() if p.get("x-set-by-client")}
     for item in document["paths"].values():
         for op in [item, *(v for v in item.values() if isinstance(v, dict))]:

@@ -15,7 +15,7 @@ from .conftest import Recorder
 
 def documented_errors() -> list:
     """(status, body) for every error example of the spec's shared responses."""
-    document = assistants_spec.load()
+    document = assistants_spec.load_spec().document()
     found = []
     for path_item in document["paths"].values():
         for op in path_item.values():

@@ -36,8 +36,8 @@ def _classes_for(schema: dict[str, Any]) -> list[type]:
 def documented_bodies() -> list[Any]:
     """(id, candidate classes, value) for every example in every profile of the spec."""
     found = {}
-    for profile in assistants_spec.profiles():
-        document = assistants_spec.load(profile)
+    for profile in assistants_spec.load_spec().profiles:
+        document = assistants_spec.load_spec().document(profile)
         for path, item in document["paths"].items():
             for method, op in item.items():
                 if not isinstance(op, dict) or "responses" not in op:

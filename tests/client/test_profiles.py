@@ -12,7 +12,7 @@ from .conftest import API_KEY, Recorder
 
 
 def v1_examples() -> tuple[dict, dict]:
-    operation = assistants_spec.load("v1")["paths"]["/assistants"]["post"]
+    operation = assistants_spec.load_spec().document("v1")["paths"]["/assistants"]["post"]
     request = next(iter(operation["requestBody"]["content"]["application/json"]["examples"].values()))[
         "value"
     ]
@@ -28,7 +28,9 @@ def test_a_v1_client_sends_the_v1_header_and_a_v1_body() -> None:
     client = Client.openai(API_KEY, beta="v1", transport=httpx.MockTransport(recorder))
     created = create_assistant.sync(client=client, body=CreateAssistantRequestV1.from_dict(request_body))
     sent = recorder.requests[-1]
-    assert sent.headers[assistants_spec.beta_header_name()] == assistants_spec.beta_header_value("v1")
+    assert sent.headers[assistants_spec.load_spec().beta_header] == assistants_spec.load_spec().beta_value(
+        "v1"
+    )
     assert recorder.body() == request_body
     # The v2 model keeps v1-only fields (file_ids, the retrieval tool) raw, so nothing is lost ...
     assert isinstance(created, AssistantObject)

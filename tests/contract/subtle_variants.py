@@ -226,7 +226,7 @@ def stale_list_after_modify(app: App) -> App:
         if response.status != 200:
             return response
         body = response.json()
-        profile = request.headers.get(assistants_spec.beta_header_name().lower())
+        profile = request.headers.get(assistants_spec.load_spec().beta_header.lower())
         if request.is_create:
             first_seen[profile, body["id"]] = body
         elif request.is_list:

@@ -390,9 +390,9 @@ virtual_key_optional = variant("auth", "credentials_are_required")(rewrite_reque
 
 
 def _beta_header_optional(request: Request) -> None:
-    name = assistants_spec.beta_header_name()
+    name = assistants_spec.load_spec().beta_header
     if name.lower() not in request.headers:
-        request.set_header(name, assistants_spec.beta_header_value())
+        request.set_header(name, assistants_spec.load_spec().beta_value())
 
 
 beta_header_optional = variant("auth", "beta_header_is_required", "missing_required_header")(
@@ -514,9 +514,8 @@ undeclared_method_is_plain_404 = variant("status", "undeclared_method_answer", "
 # -- the v1 profile --------------------------------------------------------------------------------
 def _v1_answers_in_v2_shape(request: Request, response: Response) -> None:
     # Serves the v2 object to a client that asked for v1 (top-level file_ids gone, tool_resources added).
-    if request.headers.get(assistants_spec.beta_header_name().lower()) != assistants_spec.beta_header_value(
-        "v1"
-    ):
+    spec = assistants_spec.load_spec()
+    if request.headers.get(spec.beta_header.lower()) != spec.beta_value("v1"):
         return
     body = response.json()
     for item in _assistants(body):

@@ -10,7 +10,7 @@ from contract_tests.gateway import gateway_facts
 from contract_tests.operations import LIST
 
 SPEC = assistants_spec.load_spec()
-DOCUMENT = assistants_spec.load()
+DOCUMENT = assistants_spec.load_spec().document()
 SCHEMES = DOCUMENT["components"]["securitySchemes"]
 PROVIDER = SCHEMES["PortkeyProvider"]["name"]
 CUSTOM_HOST = SCHEMES["PortkeyCustomHost"]["name"]

@@ -14,7 +14,7 @@ from .conftest import OTHER_TENANT
 
 def forwarded_headers() -> list[str]:
     """The headers the spec says the gateway sets on every answer it forwards (listResponses 200)."""
-    document = assistants_spec.load()
+    document = assistants_spec.load_spec().document()
     refs = set(document["x-portkey-gateway"]["forwarded-response-headers"])
     headers = document["paths"]["/assistants"]["get"]["responses"]["200"]["headers"]
     names = [name for name, header in headers.items() if header.get("$ref") in refs]

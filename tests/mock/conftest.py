@@ -13,8 +13,8 @@ from .spec_check import Recorder
 
 KEY_1, KEY_2 = DEFAULT_API_KEYS
 VIRTUAL_KEY = DEFAULT_VIRTUAL_KEYS[0]
-V2 = assistants_spec.beta_header_value("v2")
-V1 = assistants_spec.beta_header_value("v1")
+V2 = assistants_spec.load_spec().beta_value("v2")
+V1 = assistants_spec.load_spec().beta_value("v1")
 
 
 @pytest.fixture(scope="session")

@@ -30,7 +30,7 @@ def cases(kind: str):
 
 @pytest.fixture(scope="module")
 def document() -> dict[str, Any]:
-    return assistants_spec.load()
+    return assistants_spec.load_spec().document()
 
 
 @pytest.mark.parametrize(("case", "raw"), list(cases("valid")))

@@ -231,3 +231,11 @@ def test_the_status_for_a_meaning_is_the_declared_one_else_https(spec: Spec, tmp
     copy = tmp_path / "copy.yaml"
     copy.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
     assert Spec.load(copy).view().status_for(Meaning.INVALID_REQUEST) == 422
+
+
+def test_the_package_exports_only_the_spec_model() -> None:
+    """One way in: ``load_spec()`` and its ``Spec``; no module-level shorthands over the bundled file."""
+    for gone in ("load", "dump", "profiles", "default_profile", "beta_header_name", "beta_header_value"):
+        assert not hasattr(assistants_spec, gone), gone
+    spec = assistants_spec.load_spec()
+    assert yaml.safe_load(spec.dump("v1")) == spec.document("v1")

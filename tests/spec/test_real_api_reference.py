@@ -27,7 +27,7 @@ VERDICTS = {"accepted": True, "refused": False}
 
 @functools.cache
 def document(profile: str | None) -> dict[str, Any]:
-    return assistants_spec.load(profile)
+    return assistants_spec.load_spec().document(profile)
 
 
 def pointer(doc: dict[str, Any], where: str) -> Any:

@@ -11,7 +11,7 @@ import pytest
 
 from tests.spec_schemas import component_validator
 
-SPEC = assistants_spec.load()
+SPEC = assistants_spec.load_spec().document()
 ENTRIES = {entry["id"]: entry for entry in SPEC["x-seed-disagreements"]["entries"]}
 V1_OBJECT = {
     "id": "asst_abc123",
@@ -75,7 +75,7 @@ def test_v1_create_required() -> None:
     """The seeds' v1 page requires instructions, name and tools; the real v1 API only model."""
     node = _recorded("v1-create-required")
     assert node["required"] == ["model"]
-    v1 = assistants_spec.load("v1")
+    v1 = assistants_spec.load_spec().document("v1")
     assert component_validator(v1, "CreateAssistantRequestV1").is_valid({"model": "gpt-4-turbo"})
     assert not component_validator(v1, "CreateAssistantRequestV1").is_valid({"name": "Math Tutor"})
 
@@ -84,7 +84,7 @@ def test_v1_object_sampling_fields() -> None:
     """The seeds' v1 object requires top_p, temperature and response_format; the real one had none."""
     node = _recorded("v1-object-sampling-fields")
     assert not {"top_p", "temperature", "response_format"} & set(node["properties"])
-    v1 = assistants_spec.load("v1")
+    v1 = assistants_spec.load_spec().document("v1")
     assert component_validator(v1, "AssistantObjectV1").is_valid(V1_OBJECT)
     create = v1["components"]["schemas"]["CreateAssistantRequestV1"]
     assert not {"top_p", "temperature", "response_format"} & set(create["properties"])

@@ -155,11 +155,11 @@ def test_beta_header_is_required_on_every_operation_and_set_by_the_client(
 ) -> None:
     for method, path, operation in operations(document):
         params = [assistants_spec.resolve(document, p) for p in operation.get("parameters", [])]
-        beta = [p for p in params if p["name"] == assistants_spec.beta_header_name()]
+        beta = [p for p in params if p["name"] == assistants_spec.load_spec().beta_header]
         assert len(beta) == 1, f"{method} {path} does not declare the beta header"
         assert beta[0]["in"] == "header" and beta[0]["required"] is True
         assert beta[0]["x-set-by-client"] is True, "generated functions must not take the beta header"
-        assert beta[0]["schema"]["enum"] == [assistants_spec.beta_header_value(profile)]
+        assert beta[0]["schema"]["enum"] == [assistants_spec.load_spec().beta_value(profile)]
 
 
 def test_every_operation_documents_its_errors_with_the_openai_error_body(document: dict[str, Any]) -> None:
@@ -403,16 +403,16 @@ def test_nullable_fields_are_exactly_as_documented(document: dict[str, Any]) -> 
 
 def test_every_component_schema_is_used_under_some_profile() -> None:
     used: set[str] = set()
-    for profile in assistants_spec.profiles():
-        document = assistants_spec.load(profile)
+    for profile in assistants_spec.load_spec().profiles:
+        document = assistants_spec.load_spec().document(profile)
         used |= referenced_schemas(document, document["paths"])
         used |= referenced_schemas(document, document["components"]["responses"])
-    unused = set(assistants_spec.load()["components"]["schemas"]) - used
+    unused = set(assistants_spec.load_spec().document()["components"]["schemas"]) - used
     assert not unused, f"components never reached from any operation: {sorted(unused)}"
 
 
 def test_v1_profile_swaps_in_the_v1_shapes() -> None:
-    v1 = assistants_spec.load("v1")
+    v1 = assistants_spec.load_spec().document("v1")
     create = v1["paths"]["/assistants"]["post"]
     assert create["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
         "CreateAssistantRequestV1"
@@ -421,20 +421,20 @@ def test_v1_profile_swaps_in_the_v1_shapes() -> None:
     assert ok.endswith("AssistantObjectV1")
     listed = v1["components"]["schemas"]["ListAssistantsResponse"]["properties"]["data"]["items"]["$ref"]
     assert listed.endswith("AssistantObjectV1")
-    assert assistants_spec.profile_for_header("assistants=v1") == "v1"
-    assert assistants_spec.profile_for_header("assistants=v3") is None
-    assert assistants_spec.profile_for_header(None) is None
+    assert assistants_spec.load_spec().profile_for_header("assistants=v1") == "v1"
+    assert assistants_spec.load_spec().profile_for_header("assistants=v3") is None
+    assert assistants_spec.load_spec().profile_for_header(None) is None
 
 
 def test_profiles_leave_the_source_document_untouched() -> None:
-    before = assistants_spec.load()
-    assistants_spec.load("v1")["components"]["schemas"].clear()
-    assert assistants_spec.load() == before
+    before = assistants_spec.load_spec().document()
+    assistants_spec.load_spec().document("v1")["components"]["schemas"].clear()
+    assert assistants_spec.load_spec().document() == before
 
 
 def test_unknown_profile_is_a_clear_error() -> None:
     with pytest.raises(assistants_spec.UnknownProfileError, match="v2, v1"):
-        assistants_spec.load("v9")
+        assistants_spec.load_spec().document("v9")
 
 
 def test_resolve_follows_local_refs_and_refuses_the_rest() -> None:
