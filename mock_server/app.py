@@ -27,7 +27,7 @@ from .idempotency import IdempotencyKeys
 from .requests import header_map, is_json, query_map, read_body
 from .shapes import Shapes
 from .store import Store
-from .validation import SchemaValidator, coerce_query_value, nesting_error
+from .validation import SchemaValidator, nesting_error
 
 HEALTH_PATH = "/health"
 RESET_PATH = "/_mock/reset"
@@ -244,7 +244,7 @@ class MockApp:
         values: dict[str, Any] = {}
         for parameter, validator in validators:
             if parameter.name in raw:
-                value = coerce_query_value(raw[parameter.name], parameter.schema)
+                value = parameter.coerce(raw[parameter.name])
                 error = validator.error(value, [parameter.name])
                 if error is not None:
                     raise error

@@ -16,7 +16,6 @@ import gc
 import importlib
 import os
 import signal
-import socket
 import sys
 import threading
 import time
@@ -31,6 +30,7 @@ from granian.server import Server
 
 from .app import HEALTH_PATH, check_settings, create_app
 from .config import MEMORY_DB, Settings
+from .listening import PortUnavailable, probe_host, reserve_port, url
 from .store import prepare
 
 # The one line on stdout, once the server answers: READY_PREFIX + the API's base URL.
@@ -119,32 +119,6 @@ def _load_worker_app(settings: Settings, middleware: str | None):
     return app
 
 
-def _reserve_port(host: str, port: int) -> socket.socket:
-    """Hold ``port`` (0: a free one), bound but not listening, for the workers to bind as well.
-
-    Granian's workers bind with SO_REUSEPORT, which would let a second mock share a port that is
-    already serving: a first bind without it fails instead when the port is taken.
-    """
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as error:
-            raise ListenError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-        port = probe.getsockname()[1]
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    return sock
-
-
-def _url(host: str, port: int, path: str) -> str:
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}{path}"
-
-
 def _watch_parent(pid: int) -> None:
     """Stop (as on SIGTERM) once process ``pid`` is no longer this server's parent.
 
@@ -180,7 +154,10 @@ def serve(settings: Settings | None = None, *, middleware: str | None = None) ->
     check_settings(spec, settings)
     base_path = spec.base_path
     prepare(settings.db)
-    placeholder = _reserve_port(settings.host, settings.port)
+    try:
+        placeholder = reserve_port(settings.host, settings.port)
+    except PortUnavailable as error:
+        raise ListenError(str(error)) from None
     port = placeholder.getsockname()[1]
     settings = dataclasses.replace(settings, port=port)
     server = Server(
@@ -214,8 +191,7 @@ def serve(settings: Settings | None = None, *, middleware: str | None = None) ->
 
 
 def _announce_when_healthy(host: str, port: int, base_path: str, done: threading.Event) -> None:
-    probe_host = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(host, host)
-    health = _url(probe_host, port, HEALTH_PATH)
+    health = url(probe_host(host), port, HEALTH_PATH)
     deadline = time.monotonic() + _STARTUP_TIMEOUT
     while time.monotonic() < deadline and not done.is_set():
         try:
@@ -225,7 +201,7 @@ def _announce_when_healthy(host: str, port: int, base_path: str, done: threading
         except OSError:
             time.sleep(0.02)
             continue
-        sys.stdout.write(ready_line(_url(host, port, base_path)) + "\n")
+        sys.stdout.write(ready_line(url(host, port, base_path)) + "\n")
         sys.stdout.flush()
         return
     if not done.is_set():

@@ -9,7 +9,6 @@ followed, so that the error names the deepest field rather than the whole union.
 from __future__ import annotations
 
 import json
-import math
 import re
 from typing import Any
 
@@ -267,26 +266,3 @@ def nesting_error(reader: SchemaReader, schema: Any, raw: bytes, limit: int) -> 
         param=param,
         code="nested_too_deep",
     )
-
-
-def coerce_query_value(raw: str, schema: dict[str, Any]) -> Any:
-    """A query string value as the JSON type its schema asks for (left as text when it is not)."""
-    kinds = schema.get("type")
-    kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
-    if "integer" in kinds or "number" in kinds:
-        try:
-            return int(raw)
-        except ValueError:
-            pass
-        try:
-            number = float(raw)
-        except ValueError:
-            return raw
-        if not math.isfinite(number):
-            return raw
-        if "integer" in kinds and number.is_integer():
-            return int(number)
-        return number
-    if "boolean" in kinds and raw in ("true", "false"):
-        return raw == "true"
-    return raw

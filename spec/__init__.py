@@ -22,7 +22,7 @@ from .beta_profiles import UnknownProfileError
 from .idempotency import Idempotency
 from .model import Match, Operation, Parameter, ProfileView, Response, Spec, UndeclaredMethodAnswer, Validator
 from .resources import Resource
-from .schemas import SchemaReader, resolve
+from .schemas import SchemaReader, coerce_text, resolve
 from .security import AuthLayout, Scheme, Security
 from .statuses import Meaning
 
@@ -57,6 +57,7 @@ __all__ = [
     "UndeclaredMethodAnswer",
     "UnknownProfileError",
     "Validator",
+    "coerce_text",
     "load_spec",
     "resolve",
 ]

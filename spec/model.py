@@ -21,7 +21,7 @@ import yaml
 from .beta_profiles import Profiles
 from .idempotency import Idempotency
 from .resources import Resource, find_resources
-from .schemas import SchemaReader, escape, pointer, resolve
+from .schemas import SchemaReader, coerce_text, escape, pointer, resolve
 from .security import Security
 from .statuses import Meaning, http_status, meaning
 
@@ -37,6 +37,10 @@ class Parameter:
     schema: dict[str, Any]  # resolved
     description: str = ""
     set_by_client: bool = False  # x-set-by-client: the client sets it once, not per call
+
+    def coerce(self, raw: str) -> Any:
+        """The value as sent (text) as the JSON type the parameter's schema asks for."""
+        return coerce_text(raw, self.schema)
 
 
 @dataclass(frozen=True)

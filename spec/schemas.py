@@ -6,6 +6,7 @@ so that "is this field nullable" has one answer for the mock, the suite and the 
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 _MAX_REF_HOPS = 64
@@ -142,3 +143,27 @@ class SchemaReader:
 
         walk(schema, (), frozenset())
         return found
+
+
+def coerce_text(raw: str, schema: dict[str, Any]) -> Any:
+    """A value sent as text (a query parameter, a header) as the JSON type its schema asks for: an
+    integer, a number or a boolean when it reads as one, else the text itself."""
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
+    if "integer" in kinds or "number" in kinds:
+        try:
+            return int(raw)
+        except ValueError:
+            pass
+        try:
+            number = float(raw)
+        except ValueError:
+            return raw
+        if not math.isfinite(number):
+            return raw
+        if "integer" in kinds and number.is_integer():
+            return int(number)
+        return number
+    if "boolean" in kinds and raw in ("true", "false"):
+        return raw == "true"
+    return raw

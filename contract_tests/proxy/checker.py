@@ -20,7 +20,7 @@ from .checks import ANSWERS, REQUESTS
 from .exchange import Exchange
 from .har import HarWriter
 from .registry import Check
-from .report import Group, Report, Violation
+from .report import Group, Report, Violation, add_violation
 from .secrets import Secrets
 
 MAX_PENDING = 10_000  # exchanges waiting for a slow request before they are judged anyway
@@ -116,15 +116,9 @@ class Checker:
             request=self.secrets.mask(request),
             seq=ex.seq,
         )
-        group = self.groups.get(violation.key)
-        if group is not None:
-            group.count += 1
-            if len(group.examples) < 3:
-                group.examples.append(violation)
-            return
-        self.groups[violation.key] = Group(violation)
-        for output in self.outputs:
-            output.violation(violation)
+        if add_violation(self.groups, violation):
+            for output in self.outputs:
+                output.violation(violation)
 
     # -- the end --------------------------------------------------------------------------------
     def finish(self) -> Report:

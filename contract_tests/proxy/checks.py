@@ -8,9 +8,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
-from assistants_spec import AuthLayout, Meaning, Operation, Response, Security, Validator
-
-from mock_server.validation import coerce_query_value
+from assistants_spec import AuthLayout, Meaning, Operation, Response, Security, Validator, coerce_text
 
 from .exchange import CLIENT, NOT_JSON, SERVER, Exchange
 from .registry import Problem, Registry
@@ -60,10 +58,6 @@ def schema_problem(validator: Validator, value: Any, what: str) -> Problem | Non
 @functools.lru_cache(maxsize=256)
 def _layout(security: Security, names: tuple[str, ...]) -> AuthLayout:
     return security.layout(names)
-
-
-def _parameter_value(raw: str, schema: dict[str, Any]) -> Any:
-    return coerce_query_value(raw, schema)
 
 
 # -- the request (side client) ----------------------------------------------------------------------
@@ -136,9 +130,7 @@ def request_headers(ex: Exchange, ledger: Any) -> Iterator[Problem]:
                     f"{parameter.name}: {show(value)} does not select {spec.beta_value(ex.view.name)!r}",
                 )
             continue
-        problem = schema_problem(
-            ex.view.validator(parameter.schema), _parameter_value(value, parameter.schema), parameter.name
-        )
+        problem = schema_problem(ex.view.validator(parameter.schema), parameter.coerce(value), parameter.name)
         if problem is not None:
             yield problem
 
@@ -160,7 +152,7 @@ def request_query(ex: Exchange, ledger: Any) -> Iterator[Problem]:
                     f"missing:{parameter.name}", f"missing required query parameter {parameter.name}"
                 )
             continue
-        value = _parameter_value(values[parameter.name], parameter.schema)
+        value = parameter.coerce(values[parameter.name])
         problem = schema_problem(ex.view.validator(parameter.schema), value, parameter.name)
         if problem is not None:
             yield problem
@@ -359,6 +351,6 @@ def response_headers(ex: Exchange, ledger: Any) -> Iterator[Problem]:
             continue
         schema = header.get("schema")
         if schema:
-            problem = schema_problem(ex.view.validator(schema), _parameter_value(value, schema), name)
+            problem = schema_problem(ex.view.validator(schema), coerce_text(value, schema), name)
             if problem is not None:
                 yield problem

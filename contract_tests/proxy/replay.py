@@ -34,6 +34,7 @@ from .report import (
     Group,
     Report,
     Violation,
+    add_violation,
     render_console_line,
     render_junit,
     render_markdown,
@@ -93,14 +94,8 @@ class _Run:
             request=self.secrets.mask(f"{recorded.method} {urlsplit(recorded.url).path} -> {got}"),
             seq=recorded.seq,
         )
-        group = self.groups.get(violation.key)
-        if group is not None:
-            group.count += 1
-            if len(group.examples) < 3:
-                group.examples.append(violation)
-            return
-        self.groups[violation.key] = Group(violation)
-        print(render_console_line(violation, "difference"), flush=True)
+        if add_violation(self.groups, violation):
+            print(render_console_line(violation, "difference"), flush=True)
 
 
 def _translate(value: Any, ids: dict[str, str]) -> Any:

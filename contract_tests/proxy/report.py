@@ -42,6 +42,19 @@ class Group:
     examples: list[Violation] = field(default_factory=list)
 
 
+def add_violation(groups: dict[tuple[str, str, str, str], Group], violation: Violation) -> bool:
+    """Counts ``violation`` in its group (keeping a few examples); True when it starts a new group,
+    which is then shown as it happens."""
+    group = groups.get(violation.key)
+    if group is None:
+        groups[violation.key] = Group(violation)
+        return True
+    group.count += 1
+    if len(group.examples) < 3:
+        group.examples.append(violation)
+    return False
+
+
 @dataclass
 class Report:
     title: str  # "assistants-proxy" or "assistants-conformance --replay"

@@ -27,6 +27,8 @@ from granian.constants import Interfaces
 from granian.log import LogLevels
 from granian.server import Server
 
+from mock_server.listening import PortUnavailable, probe_host, reserve_port, url
+
 from . import channel
 from .checker import Checker
 from .exchange import Exchange
@@ -101,29 +103,6 @@ def _writable(path: pathlib.Path, option: str) -> None:
         raise StartError(f"{option} {path}: {error.strerror or error}") from None
 
 
-def _reserve_port(host: str, port: int) -> socket.socket:
-    """Hold the port (0: a free one) bound, not listening, so that granian's SO_REUSEPORT bind
-    cannot share a port another server already listens on."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as error:
-            raise StartError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-        port = probe.getsockname()[1]
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    return sock
-
-
-def _url(host: str, port: int, path: str) -> str:
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}{path}"
-
-
 class _Intake(threading.Thread):
     """Reads the worker's messages and feeds the checker (a respawned worker connects again)."""
 
@@ -178,11 +157,11 @@ class _Intake(threading.Thread):
 def _wait_listening(address: tuple, timeout: float = 30.0) -> None:
     """The worker said hello; wait until its port takes connections before saying the URL."""
     host, port = address
-    probe_host = {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(host, host)
+    reach = probe_host(host)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            socket.create_connection((probe_host, port), timeout=1).close()
+            socket.create_connection((reach, port), timeout=1).close()
             return
         except OSError:
             time.sleep(0.02)
@@ -207,7 +186,10 @@ def serve(settings: Settings) -> int:
     why = check_reachable(origin)
     if why is not None:
         raise StartError(f"upstream {origin.url} is unreachable: {why}")
-    placeholder = _reserve_port(settings.host, settings.port)
+    try:
+        placeholder = reserve_port(settings.host, settings.port)
+    except PortUnavailable as error:
+        raise StartError(str(error)) from None
     port = placeholder.getsockname()[1]
     mount = origin.path or spec.base_path
 
@@ -236,7 +218,7 @@ def serve(settings: Settings) -> int:
     intake = _Intake(
         listener,
         checker,
-        f"assistants-proxy listening on {_url(settings.host, port, mount)}",
+        f"assistants-proxy listening on {url(settings.host, port, mount)}",
         (settings.host, port),
     )
     intake.start()

@@ -239,3 +239,25 @@ def test_the_package_exports_only_the_spec_model() -> None:
         assert not hasattr(assistants_spec, gone), gone
     spec = assistants_spec.load_spec()
     assert yaml.safe_load(spec.dump("v1")) == spec.document("v1")
+
+
+def test_parameters_read_text_as_their_schema_asks(spec: Spec) -> None:
+    limit = spec.view().operation("listAssistants").parameter("limit")
+    assert limit.coerce("20") == 20 and limit.coerce("2.0") == 2 and limit.coerce("many") == "many"
+    assert limit.coerce("nan") == "nan"  # not a JSON number: left for the validator to refuse
+    order = spec.view().operation("listAssistants").parameter("order")
+    assert order.coerce("20") == "20"  # a string parameter keeps the text
+    flag = assistants_spec.Parameter("flag", "query", False, {"type": ["boolean", "null"]})
+    assert (flag.coerce("true"), flag.coerce("false"), flag.coerce("yes")) == (True, False, "yes")
+
+
+def test_one_place_reserves_a_port_and_coerces_text() -> None:
+    """The mock and the contract proxy share the port helper and the spec's coercion."""
+    root = pathlib.Path(__file__).resolve().parents[2]
+    code = {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for folder in ("mock_server", "contract_tests", "spec")
+        for path in (root / folder).rglob("*.py")
+    }
+    assert [p for p, text in code.items() if "SO_REUSEPORT, 1" in text] == ["mock_server/listening.py"]
+    assert [p for p, text in code.items() if "def coerce_text" in text] == ["spec/schemas.py"]
