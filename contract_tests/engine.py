@@ -274,6 +274,7 @@ def _first_header(headers: Any, name: str) -> str | None:
 
 def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> list[Finding]:
     masker = run.target.masker
+    bodied_method_answers = {a.status for a in run.spec.spec.undeclared_method_answers if a.schema}
     found = []
     for case_id, nodes in recorder.checks.items():
         for node in nodes:
@@ -287,11 +288,12 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
             case = case_node.value if case_node is not None else None
             interaction = recorder.interactions.get(failing_case)
             # An answer to a method the path lacks is governed by x-undeclared-methods: when that
-            # check failed on it, or it is a 404 (which must carry the error body), it is one deviation.
+            # check failed on it, or it has a status whose answer must carry the error body (OpenAI's
+            # 404), it is one deviation.
             answered = interaction.response.status_code if interaction and interaction.response else None
             method_judged = any(
                 n.name == "undeclared_method_answer" and n.status.value == "failure" for n in nodes
-            ) or (case is not None and is_undeclared_method_probe(case) and answered == 404)
+            ) or (case is not None and is_undeclared_method_probe(case) and answered in bodied_method_answers)
             cause = _classify(run, node.name, failure, case, interaction, explicit, method_judged)
             if cause is None:
                 continue

@@ -15,6 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistants_spec import Meaning
+from assistants_spec.statuses import meaning
+
 from contract_tests.compare import field_differences
 
 from .exchange import SERVER, Exchange
@@ -230,7 +233,7 @@ def reads_show_last_write(ex: Exchange, ledger: Ledger) -> Iterator[Problem]:
     resource = ex.resource
     if resource is None or not ex.complete:
         return
-    if ex.kind == "read" and ex.status == 404 and ex.object_id is not None:
+    if ex.kind == "read" and meaning(ex.status) is Meaning.NOT_FOUND and ex.object_id is not None:
         last = ledger.last_write(ex.object_id, ex)
         if last is not None and last.state is not None and last.tenant == ex.tenant:
             yield Problem("lost", f"{ex.object_id}: answered 404 after {_when(last)} answered it")
