@@ -138,6 +138,24 @@ def _build_response(
     )
 
 
+def _success_or_raise(
+    *, client: Client, response: httpx.Response
+) -> DeleteAssistantResponse:
+    """The 2xx body, for the methods bound to a client (``client.``), which raise on
+    any other status: ``_build_response`` without the ``Response`` they do not return."""
+    status = response.status_code
+    if not 200 <= status <= 299:
+        raise client.error_for(response)
+    parsed: Any
+    try:
+        parsed = _parse_success(response=response)
+    except errors.PARSE_ERRORS as error:
+        raise client.parse_error("delete_assistant", response, error) from None
+    if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
+        raise client.unexpected_status(response)
+    return parsed
+
+
 def sync_detailed(
     assistant_id: str,
     *,
