@@ -20,9 +20,9 @@ DOCUMENTS = [
     b'{"a": 1, "a": 2}',  # duplicate key: the last wins
     '{"name": "Zoë ✓ 😀 \\u00e9 \\ud83d\\ude00"}'.encode(),
     b'{"big": 123456789012345678901234567890}',  # beyond 64 bits: orjson would give a float
-    b'[18446744073709551615, 18446744073709551616, -9223372036854775808, -9223372036854775809]',
+    b"[18446744073709551615, 18446744073709551616, -9223372036854775808, -9223372036854775809]",
     b'{"file_id": "file-12345678901234567890", "n": 1.5}',  # long digits in a string
-    b'[1e400, -1e400, 1.7976931348623157e308]',  # too large for a double: json.loads gives inf
+    b"[1e400, -1e400, 1.7976931348623157e308]",  # too large for a double: json.loads gives inf
     b'{"x": NaN, "y": Infinity, "z": -Infinity}',  # not JSON, but json.loads accepts it
     b'\xef\xbb\xbf{"bom": true}',  # UTF-8 with a byte order mark
     '{"utf16": true}'.encode("utf-16"),

@@ -321,7 +321,11 @@ class RetryTransport(httpx.BaseTransport):
             else:
                 # Almost every answer is final: one comparison and out (only 429 and 5xx are retried).
                 status = response.status_code
-                if status < TOO_MANY_REQUESTS or not policy.is_retryable_status(status) or policy.max_retries == 0:
+                if (
+                    status < TOO_MANY_REQUESTS
+                    or not policy.is_retryable_status(status)
+                    or policy.max_retries == 0
+                ):
                     return response
                 decision = policy.decide(
                     retries, method=request.method, status=response.status_code, headers=response.headers,
@@ -373,7 +377,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     raise
             else:
                 status = response.status_code
-                if status < TOO_MANY_REQUESTS or not policy.is_retryable_status(status) or policy.max_retries == 0:
+                if (
+                    status < TOO_MANY_REQUESTS
+                    or not policy.is_retryable_status(status)
+                    or policy.max_retries == 0
+                ):
                     return response
                 decision = policy.decide(
                     retries, method=request.method, status=response.status_code, headers=response.headers,
