@@ -7,8 +7,8 @@ faster. What orjson refuses and the standard library accepts (NaN and Infinity, 
 for a double, UTF-16 or a UTF-8 byte order mark, a lone surrogate escape, nesting deeper than 1024)
 is decoded again by the standard library. orjson turns an integer beyond 64 bits into a float
 without a word, so an answer with 19 digits in a row anywhere (a large integer, or digits in a
-string) is left to the standard library from the start. Every answer gives what ``json.loads``
-gives, or its error.
+string) is left to the standard library from the start, and so is text (answers arrive as bytes).
+Every answer gives what ``json.loads`` gives, or its error.
 
 ``ASSISTANTS_CLIENT_JSON=stdlib`` in the environment, read at import, turns orjson off.
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from typing import Any
 
 try:
@@ -31,15 +30,16 @@ if os.environ.get("ASSISTANTS_CLIENT_JSON", "").strip().lower() == "stdlib":
 BACKEND = "stdlib" if orjson is None else "orjson"
 
 
-# Every integer orjson would turn into a float (below -2**63 or above 2**64 - 1) has 19 digits or more.
-_LONG_DIGITS = re.compile(rb"[0-9]{19}")
-_LONG_DIGITS_TEXT = re.compile(r"[0-9]{19}")
+# Every integer orjson would turn into a float (below -2**63 or above 2**64 - 1) has 19 digits or
+# more. Found by mapping each digit to "0" and everything else to " " and looking for 19 zeros: a
+# regular expression takes five times as long as orjson's decoding itself.
+_DIGITS_AS_ZEROS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+_LONG_DIGITS = b"0" * 19
 
 
 def _loads_fast(content: bytes | str) -> Any:
-    long_digits = _LONG_DIGITS if isinstance(content, bytes | bytearray | memoryview) else _LONG_DIGITS_TEXT
-    if long_digits.search(content) is not None:
-        return json.loads(content)
+    if type(content) is not bytes or _LONG_DIGITS in content.translate(_DIGITS_AS_ZEROS):
+        return json.loads(content)  # text (answers arrive as bytes), or perhaps a huge integer
     try:
         return orjson.loads(content)
     except orjson.JSONDecodeError:
