@@ -473,7 +473,18 @@ def main(argv: list[str] | None = None) -> int:
         help="answer from an httpx.MockTransport instead of the loopback server: no sockets, so the ratios "
         "show each client's own CPU cost per call",
     )
+    parser.add_argument(
+        "--client-json",
+        choices=("auto", "stdlib"),
+        default="auto",
+        help="how assistants_client decodes answers: auto (orjson when installed, as users get it) or "
+        "stdlib (json.loads, as raw httpx does here), to show what orjson is worth",
+    )
     args = parser.parse_args(argv)
+    if args.client_json == "stdlib":
+        if "assistants_client" in sys.modules:
+            parser.error("--client-json must be chosen before assistants_client is imported")
+        os.environ["ASSISTANTS_CLIENT_JSON"] = "stdlib"  # read once, when the client is imported
     warnings.simplefilter("ignore", DeprecationWarning)  # openai marks the Assistants API deprecated
     examples = spec_examples()
     table = routes(examples)
@@ -503,8 +514,11 @@ def main(argv: list[str] | None = None) -> int:
             per_call = measure(runners, args.rounds, args.calls, CLOCKS[args.clock])
             elapsed, load_after = time.monotonic() - started, os.getloadavg()[0]
     summary = summarise(per_call)
+    from assistants_client._runtime import jsonlib
+
     header = (
-        f"{'in memory' if args.in_memory else 'loopback'}, {args.clock} clock, read {args.read}: {args.rounds} rounds x {args.calls} "
+        f"{'in memory' if args.in_memory else 'loopback'}, {args.clock} clock, read {args.read}, "
+        f"assistants_client decodes with {jsonlib.BACKEND}: {args.rounds} rounds x {args.calls} "
         f"calls per (contender, call), interleaved in random order, {elapsed:.0f} s; load average "
         f"{load_before:.1f} before, {load_after:.1f} after ({os.cpu_count()} cores)"
     )

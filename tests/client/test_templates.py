@@ -127,6 +127,12 @@ def test_the_adjusted_stock_macros_took_effect() -> None:
         str(p.relative_to(package)) for p in package.rglob("*.py") if "AuthenticatedClient" in p.read_text()
     ]
     assert not leftovers, f"the stock client type survived in {leftovers}"
+    api = package / "api"
+    stdlib_decoding = [
+        str(p.relative_to(package)) for p in api.rglob("*.py") if "response.json()" in p.read_text()
+    ]
+    assert not stdlib_decoding, f"answers decoded by httpx's response.json() in {stdlib_decoding}"
+    assert any("jsonlib.loads(response.content)" in p.read_text() for p in api.rglob("*.py"))
     functions = _generated_functions()
     assert functions
     for function in functions:

@@ -99,11 +99,15 @@ class _Decoder:
 
 
 class _Body:
-    """The checks on one response body, chunk by chunk: the deadline, decoding, the size cap."""
+    """The checks on one response body, chunk by chunk: the deadline, decoding, the size cap. The base of
+    the streams that wrap the body (one object per response: this runs on every call)."""
 
-    __slots__ = ("count", "decoder", "end", "max_bytes", "request", "seconds")
+    __slots__ = ("_stream", "count", "decoder", "end", "max_bytes", "request", "seconds")
 
-    def __init__(self, request: httpx.Request, max_bytes: int | None, decoder: _Decoder | None) -> None:
+    def __init__(
+        self, stream: Any, request: httpx.Request, max_bytes: int | None, decoder: _Decoder | None
+    ) -> None:
+        self._stream = stream
         stamp = request.extensions.get(_DEADLINE)
         self.request = request
         self.end, self.seconds = stamp if stamp is not None else (None, None)
@@ -148,24 +152,17 @@ class _Body:
         return error
 
 
-class _LimitedStream(httpx.SyncByteStream):
-    __slots__ = ("_body", "_stream")
-
-    def __init__(self, stream: Any, body: _Body) -> None:
-        self._stream = stream
-        self._body = body
-
+class _LimitedStream(_Body, httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
-        body = self._body
         try:
             for chunk in self._stream:
-                yield body.chunk(chunk)
+                yield self.chunk(chunk)
         except httpx.TimeoutException as error:
             if isinstance(error, DeadlineExceeded):
                 raise
-            raise body.timed_out(error) from None
-        if body.decoder is not None:
-            tail = body.tail()
+            raise self.timed_out(error) from None
+        if self.decoder is not None:
+            tail = self.tail()
             if tail:
                 yield tail
 
@@ -174,18 +171,13 @@ class _LimitedStream(httpx.SyncByteStream):
             self._stream.close()
 
 
-class _AsyncLimitedStream(httpx.AsyncByteStream):
-    def __init__(self, stream: Any, body: _Body) -> None:
-        self._stream = stream
-        self._body = body
-
+class _AsyncLimitedStream(_Body, httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         import anyio
 
-        body = self._body
         chunks = self._stream.__aiter__()
         while True:
-            left = body.left()
+            left = self.left()
             try:
                 if left is None:
                     chunk = await chunks.__anext__()
@@ -195,12 +187,12 @@ class _AsyncLimitedStream(httpx.AsyncByteStream):
             except StopAsyncIteration:
                 break
             except TimeoutError:
-                raise _exceeded(body.request, body.seconds) from None
+                raise _exceeded(self.request, self.seconds) from None
             except httpx.TimeoutException as error:
-                raise body.timed_out(error) from None
-            yield body.chunk(chunk)
-        if body.decoder is not None:
-            tail = body.tail()
+                raise self.timed_out(error) from None
+            yield self.chunk(chunk)
+        if self.decoder is not None:
+            tail = self.tail()
             if tail:
                 yield tail
 
@@ -269,9 +261,9 @@ class _Attempt:
         }
         return left
 
-    def body(self, request: httpx.Request, response: httpx.Response) -> _Body | None:
-        """The checks the response's body needs (None: nothing to check). Drops a Content-Encoding the
-        checks decode; refuses a declared length over the cap."""
+    def body(self, request: httpx.Request, response: httpx.Response, wrap: type[_Body]) -> _Body | None:
+        """The response's body wrapped in ``wrap`` for the checks it needs (None: nothing to check). Drops
+        a Content-Encoding the checks decode; refuses a declared length over the cap."""
         encoding = declared = None
         # One pass over the raw headers: Headers.get() decodes every header on each call.
         for key, value in response.headers.raw:
@@ -306,7 +298,7 @@ class _Attempt:
             )
         if decoder is None and self.deadline is None and self.max_response_bytes is None:
             return None
-        return _Body(request, self.max_response_bytes, decoder)
+        return wrap(response.stream, request, self.max_response_bytes, decoder)
 
 
 class LimitedTransport(httpx.BaseTransport):
@@ -330,12 +322,12 @@ class LimitedTransport(httpx.BaseTransport):
                 raise _exceeded(request, stamp[1]) from None
             raise
         try:
-            body = attempt.body(request, response)
+            stream = attempt.body(request, response, _LimitedStream)
         except Exception:
             response.close()
             raise
-        if body is not None:
-            response.stream = _LimitedStream(response.stream, body)
+        if stream is not None:
+            response.stream = stream
         return response
 
     def close(self) -> None:
@@ -370,12 +362,12 @@ class AsyncLimitedTransport(httpx.AsyncBaseTransport):
                 raise _exceeded(request, stamp[1]) from None
             raise
         try:
-            body = attempt.body(request, response)
+            stream = attempt.body(request, response, _AsyncLimitedStream)
         except Exception:
             await response.aclose()
             raise
-        if body is not None:
-            response.stream = _AsyncLimitedStream(response.stream, body)
+        if stream is not None:
+            response.stream = stream
         return response
 
     async def aclose(self) -> None:

@@ -46,6 +46,9 @@ import httpx
 
 from . import limits
 
+# RFC 6585: refused without being acted on. No status below it is ever retried (the transports'
+# fast path relies on that).
+TOO_MANY_REQUESTS = 429
 # RFC 9110 section 9.2.2: sending one of these twice has the effect of sending it once.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
 
@@ -186,7 +189,7 @@ class RetryPolicy:
                 raise ValueError(f"{name} must be a finite number >= 0, got {value}")
 
     def is_retryable_status(self, status: int) -> bool:
-        return status == 429 or (self.retry_server_errors and status >= 500)
+        return status == TOO_MANY_REQUESTS or (self.retry_server_errors and status >= 500)
 
     def backoff(self, retry_number: int) -> float:
         """The wait before retry number ``retry_number`` (1 for the first) when the server asked none."""
@@ -222,7 +225,7 @@ class RetryPolicy:
             reason = f"status {status}"
             if status is None or not self.is_retryable_status(status):
                 return RetryDecision(False, 0.0, reason)
-            if status != 429 and not replay_safe:
+            if status != TOO_MANY_REQUESTS and not replay_safe:
                 return RetryDecision(False, 0.0, f"{reason} (the server may have acted on it)")
             asked = parse_retry_after(headers, now=now) if headers is not None else None
             if asked is not None and asked > self.max_retry_after:
@@ -316,8 +319,13 @@ class RetryTransport(httpx.BaseTransport):
                 if not decision.retry:
                     raise
             else:
-                # Almost every answer is final: one comparison and out.
-                if not policy.is_retryable_status(response.status_code) or policy.max_retries == 0:
+                # Almost every answer is final: one comparison and out (only 429 and 5xx are retried).
+                status = response.status_code
+                if (
+                    status < TOO_MANY_REQUESTS
+                    or not policy.is_retryable_status(status)
+                    or policy.max_retries == 0
+                ):
                     return response
                 decision = policy.decide(
                     retries, method=request.method, status=response.status_code, headers=response.headers,
@@ -368,7 +376,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if not decision.retry:
                     raise
             else:
-                if not policy.is_retryable_status(response.status_code) or policy.max_retries == 0:
+                status = response.status_code
+                if (
+                    status < TOO_MANY_REQUESTS
+                    or not policy.is_retryable_status(status)
+                    or policy.max_retries == 0
+                ):
                     return response
                 decision = policy.decide(
                     retries, method=request.method, status=response.status_code, headers=response.headers,

@@ -12,7 +12,9 @@ in scripts/client_generator/runtime/, never in generated_client/.
 - ``redirects``: credentials dropped when a redirect leaves the origin.
 - ``errors``: the typed errors.
 - ``pagination``: following a cursor-paginated list, refusing one that cycles.
+- ``jsonlib``: decoding answers (orjson when installed, with the standard library's results).
 - ``base_client``: ``BaseClient``, which the generated ``Client`` completes with the spec's facts.
 
-Only the standard library, httpx and attrs are imported (anyio, httpx's own dependency, for async).
+Only the standard library, httpx and attrs are imported (anyio, httpx's own dependency, for async;
+orjson when it is installed).
 """

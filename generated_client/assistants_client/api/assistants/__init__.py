@@ -9,9 +9,8 @@ Each operation is a module with ``sync``/``asyncio`` (the parsed body, error bod
 """
 
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
-from ... import errors
 from ...models.assistant_object import AssistantObject
 from ...models.create_assistant_request import CreateAssistantRequest
 from ...models.delete_assistant_response import DeleteAssistantResponse
@@ -20,7 +19,7 @@ from ...models.gateway_error_response import GatewayErrorResponse
 from ...models.list_assistants_response import ListAssistantsResponse
 from ...models.list_order import ListOrder
 from ...models.modify_assistant_request import ModifyAssistantRequest
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Unset
 from . import create_assistant as _create_assistant
 from . import delete_assistant as _delete_assistant
 from . import get_assistant as _get_assistant
@@ -29,12 +28,6 @@ from . import modify_assistant as _modify_assistant
 
 if TYPE_CHECKING:
     from ...client import Client
-
-
-def _success(response: Response[Any], client: "Client") -> Any:
-    if not 200 <= response.status_code <= 299:
-        raise errors.from_response(response, client.secrets)
-    return response.parsed
 
 
 class Assistants:
@@ -52,14 +45,16 @@ class Assistants:
         before: str | Unset = UNSET,
     ) -> ListAssistantsResponse:
         """List assistants (see ``list_assistants.sync_detailed``)."""
-        response = _list_assistants.sync_detailed(
-            client=self._client,
-            limit=limit,
-            order=order,
-            after=after,
-            before=before,
+        client = self._client
+        response = client.get_httpx_client().request(
+            **_list_assistants._get_kwargs(
+                limit=limit,
+                order=order,
+                after=after,
+                before=before,
+            )
         )
-        return cast(ListAssistantsResponse, _success(response, self._client))
+        return _list_assistants._success_or_raise(client=client, response=response)
 
     def list_assistants_all(
         self,
@@ -86,22 +81,26 @@ class Assistants:
         body: CreateAssistantRequest,
     ) -> AssistantObject:
         """Create an assistant (see ``create_assistant.sync_detailed``)."""
-        response = _create_assistant.sync_detailed(
-            client=self._client,
-            body=body,
+        client = self._client
+        response = client.get_httpx_client().request(
+            **_create_assistant._get_kwargs(
+                body=body,
+            )
         )
-        return cast(AssistantObject, _success(response, self._client))
+        return _create_assistant._success_or_raise(client=client, response=response)
 
     def get_assistant(
         self,
         assistant_id: str,
     ) -> AssistantObject:
         """Retrieve an assistant (see ``get_assistant.sync_detailed``)."""
-        response = _get_assistant.sync_detailed(
-            client=self._client,
-            assistant_id=assistant_id,
+        client = self._client
+        response = client.get_httpx_client().request(
+            **_get_assistant._get_kwargs(
+                assistant_id=assistant_id,
+            )
         )
-        return cast(AssistantObject, _success(response, self._client))
+        return _get_assistant._success_or_raise(client=client, response=response)
 
     def modify_assistant(
         self,
@@ -110,23 +109,27 @@ class Assistants:
         body: ModifyAssistantRequest,
     ) -> AssistantObject:
         """Modify an assistant (see ``modify_assistant.sync_detailed``)."""
-        response = _modify_assistant.sync_detailed(
-            client=self._client,
-            assistant_id=assistant_id,
-            body=body,
+        client = self._client
+        response = client.get_httpx_client().request(
+            **_modify_assistant._get_kwargs(
+                assistant_id=assistant_id,
+                body=body,
+            )
         )
-        return cast(AssistantObject, _success(response, self._client))
+        return _modify_assistant._success_or_raise(client=client, response=response)
 
     def delete_assistant(
         self,
         assistant_id: str,
     ) -> DeleteAssistantResponse:
         """Delete an assistant (see ``delete_assistant.sync_detailed``)."""
-        response = _delete_assistant.sync_detailed(
-            client=self._client,
-            assistant_id=assistant_id,
+        client = self._client
+        response = client.get_httpx_client().request(
+            **_delete_assistant._get_kwargs(
+                assistant_id=assistant_id,
+            )
         )
-        return cast(DeleteAssistantResponse, _success(response, self._client))
+        return _delete_assistant._success_or_raise(client=client, response=response)
 
 
 class AsyncAssistants:
@@ -144,14 +147,16 @@ class AsyncAssistants:
         before: str | Unset = UNSET,
     ) -> ListAssistantsResponse:
         """List assistants (see ``list_assistants.asyncio_detailed``)."""
-        response = await _list_assistants.asyncio_detailed(
-            client=self._client,
-            limit=limit,
-            order=order,
-            after=after,
-            before=before,
+        client = self._client
+        response = await client.get_async_httpx_client().request(
+            **_list_assistants._get_kwargs(
+                limit=limit,
+                order=order,
+                after=after,
+                before=before,
+            )
         )
-        return cast(ListAssistantsResponse, _success(response, self._client))
+        return _list_assistants._success_or_raise(client=client, response=response)
 
     def list_assistants_all(
         self,
@@ -178,22 +183,26 @@ class AsyncAssistants:
         body: CreateAssistantRequest,
     ) -> AssistantObject:
         """Create an assistant (see ``create_assistant.asyncio_detailed``)."""
-        response = await _create_assistant.asyncio_detailed(
-            client=self._client,
-            body=body,
+        client = self._client
+        response = await client.get_async_httpx_client().request(
+            **_create_assistant._get_kwargs(
+                body=body,
+            )
         )
-        return cast(AssistantObject, _success(response, self._client))
+        return _create_assistant._success_or_raise(client=client, response=response)
 
     async def get_assistant(
         self,
         assistant_id: str,
     ) -> AssistantObject:
         """Retrieve an assistant (see ``get_assistant.asyncio_detailed``)."""
-        response = await _get_assistant.asyncio_detailed(
-            client=self._client,
-            assistant_id=assistant_id,
+        client = self._client
+        response = await client.get_async_httpx_client().request(
+            **_get_assistant._get_kwargs(
+                assistant_id=assistant_id,
+            )
         )
-        return cast(AssistantObject, _success(response, self._client))
+        return _get_assistant._success_or_raise(client=client, response=response)
 
     async def modify_assistant(
         self,
@@ -202,23 +211,27 @@ class AsyncAssistants:
         body: ModifyAssistantRequest,
     ) -> AssistantObject:
         """Modify an assistant (see ``modify_assistant.asyncio_detailed``)."""
-        response = await _modify_assistant.asyncio_detailed(
-            client=self._client,
-            assistant_id=assistant_id,
-            body=body,
+        client = self._client
+        response = await client.get_async_httpx_client().request(
+            **_modify_assistant._get_kwargs(
+                assistant_id=assistant_id,
+                body=body,
+            )
         )
-        return cast(AssistantObject, _success(response, self._client))
+        return _modify_assistant._success_or_raise(client=client, response=response)
 
     async def delete_assistant(
         self,
         assistant_id: str,
     ) -> DeleteAssistantResponse:
         """Delete an assistant (see ``delete_assistant.asyncio_detailed``)."""
-        response = await _delete_assistant.asyncio_detailed(
-            client=self._client,
-            assistant_id=assistant_id,
+        client = self._client
+        response = await client.get_async_httpx_client().request(
+            **_delete_assistant._get_kwargs(
+                assistant_id=assistant_id,
+            )
         )
-        return cast(DeleteAssistantResponse, _success(response, self._client))
+        return _delete_assistant._success_or_raise(client=client, response=response)
 
 
 __all__ = ["Assistants", "AsyncAssistants"]

@@ -5,6 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ..._runtime import jsonlib
 from ...client import Client
 from ...models.assistant_object import AssistantObject
 from ...models.error_response import ErrorResponse
@@ -36,7 +37,7 @@ def _parse_success(
     *, response: httpx.Response
 ) -> AssistantObject | ErrorResponse | GatewayErrorResponse | None:
     if response.status_code == 200:
-        response_200 = AssistantObject.from_dict(response.json())
+        response_200 = AssistantObject.from_dict(jsonlib.loads(response.content))
 
         return response_200
 
@@ -47,7 +48,7 @@ def _parse_failure(
     *, response: httpx.Response
 ) -> AssistantObject | ErrorResponse | GatewayErrorResponse | None:
     if response.status_code == 400:
-        _response_400_data = response.json()
+        _response_400_data = jsonlib.loads(response.content)
         response_400: ErrorResponse | GatewayErrorResponse
         if isinstance(_response_400_data, dict):
             for _candidate in (ErrorResponse,):
@@ -64,22 +65,22 @@ def _parse_failure(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
+        response_401 = ErrorResponse.from_dict(jsonlib.loads(response.content))
 
         return response_401
 
     if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
+        response_404 = ErrorResponse.from_dict(jsonlib.loads(response.content))
 
         return response_404
 
     if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
+        response_429 = ErrorResponse.from_dict(jsonlib.loads(response.content))
 
         return response_429
 
     if response.status_code == 500:
-        _response_500_data = response.json()
+        _response_500_data = jsonlib.loads(response.content)
         response_500: ErrorResponse | GatewayErrorResponse
         if isinstance(_response_500_data, dict):
             for _candidate in (ErrorResponse,):
@@ -110,10 +111,16 @@ _DOCUMENTED_STATUSES = frozenset(
 )
 
 
+# What a read answer's stream becomes: httpx's own points back at the response, a reference cycle
+# that keeps every answer's bytes alive until the cycle collector runs (pages pile up in a listing).
+_READ = httpx.ByteStream(b"")
+
+
 def _build_response(
     *, client: Client, response: httpx.Response
 ) -> Response[AssistantObject | ErrorResponse | GatewayErrorResponse]:
     status = response.status_code
+    response.stream = _READ
     parsed: AssistantObject | ErrorResponse | GatewayErrorResponse | None
     if 200 <= status <= 299:
         try:
@@ -136,6 +143,23 @@ def _build_response(
         headers=response.headers,
         parsed=parsed,
     )
+
+
+def _success_or_raise(*, client: Client, response: httpx.Response) -> AssistantObject:
+    """The 2xx body, for the methods bound to a client (``client.``), which raise on
+    any other status: ``_build_response`` without the ``Response`` they do not return."""
+    status = response.status_code
+    response.stream = _READ
+    if not 200 <= status <= 299:
+        raise client.error_for(response)
+    parsed: Any
+    try:
+        parsed = _parse_success(response=response)
+    except errors.PARSE_ERRORS as error:
+        raise client.parse_error("get_assistant", response, error) from None
+    if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
+        raise client.unexpected_status(response)
+    return parsed
 
 
 def sync_detailed(
