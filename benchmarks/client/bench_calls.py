@@ -242,13 +242,13 @@ def contenders(
     depth: str,
     stock_package,
     transport: Callable[[], httpx.BaseTransport] | None = None,
+    sdks_too: bool = True,
 ) -> dict[str, dict[Scenario, Callable[[], list[Any]]]]:
-    """Per contender, one callable per (call, size): the call, its parsing, and the read."""
+    """Per contender, one callable per (call, size): the call, its parsing, and the read. Without
+    ``sdks_too`` the SDKs are not even imported (count_instructions.py runs under valgrind)."""
     import assistants_spec
     from assistants_client import Client
     from assistants_client.models import CreateAssistantRequest, ModifyAssistantRequest
-    from openai import OpenAI
-    from portkey_ai import Portkey
 
     beta = {assistants_spec.load_spec().beta_header: assistants_spec.load_spec().beta_value()}
     found: dict[str, dict[Scenario, Callable[[], list[Any]]]] = {name: {} for name in CONTENDERS}
@@ -262,6 +262,10 @@ def contenders(
             for call, s in (("create", ""), ("get", ""), ("modify", ""), ("list", "s"))
         }
         stock_models = importlib.import_module("stock_assistants_client.models")
+
+    if sdks_too:
+        from openai import OpenAI
+        from portkey_ai import Portkey
 
     def add_size(size: str, e: dict[str, Any]) -> None:  # a function, so each size's lambdas keep its values
         base_url = f"{origin}/{size}/v1"
@@ -311,17 +315,23 @@ def contenders(
                 list_call: lambda c=stock_client: stock_api["list"].sync(client=c, limit=PAGE_SIZE).data,
             }
 
-        sdks = {
-            "openai SDK": OpenAI(
-                api_key=API_KEY, base_url=base_url, http_client=http_client(base_url) if transport else None
-            ).beta.assistants,
-            "portkey-ai SDK": Portkey(
-                api_key="pk-benchmark",
-                virtual_key="vk-benchmark",
-                base_url=base_url,
-                http_client=http_client(base_url) if transport else None,
-            ).beta.assistants,
-        }
+        sdks = (
+            {}
+            if not sdks_too
+            else {
+                "openai SDK": OpenAI(
+                    api_key=API_KEY,
+                    base_url=base_url,
+                    http_client=http_client(base_url) if transport else None,
+                ).beta.assistants,
+                "portkey-ai SDK": Portkey(
+                    api_key="pk-benchmark",
+                    virtual_key="vk-benchmark",
+                    base_url=base_url,
+                    http_client=http_client(base_url) if transport else None,
+                ).beta.assistants,
+            }
+        )
         sdk_calls = {
             name: {
                 "create": lambda s=sdk, b=create_body: [s.create(**b)],
@@ -499,7 +509,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             server, transport = loopback_server(table), None
         with server as origin:
-            runners = contenders(origin, examples, args.read, stock, transport)
+            sdks_too = bool({"openai SDK", "portkey-ai SDK"} & wanted)
+            runners = contenders(origin, examples, args.read, stock, transport, sdks_too)
             runners = {name: scenarios for name, scenarios in runners.items() if name in wanted}
             if args.calls_only:
                 keep = args.calls_only.split(",")

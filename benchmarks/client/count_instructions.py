@@ -36,7 +36,7 @@ def child(contender: str, call: str, size: str, calls: int) -> None:
     warnings.simplefilter("ignore", DeprecationWarning)
     examples = bench_calls.spec_examples()
     with bench_calls.loopback_server(bench_calls.routes(examples)) as origin:
-        runners = bench_calls.contenders(origin, examples, "ids", None)
+        runners = bench_calls.contenders(origin, examples, "ids", None, sdks_too=False)
         run = runners[contender][(call, size)]
         for _ in range(WARM_UP):
             run()
