@@ -21,8 +21,11 @@ from .harness import ROOT
 # A tool that starts the mock the way assistants-conformance does, reports it, then waits.
 STARTER = textwrap.dedent(
     """
-    import sys, time, httpx
+    import signal, sys, time, httpx
     from mock_server.process import MockProcess
+    # As a program run from a terminal: a shell's background job (e.g. `scripts/test &`) inherits
+    # Ctrl-C ignored, and Python then never raises KeyboardInterrupt.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     mock = MockProcess().start()
     try:
         print(mock.url, mock.pid, flush=True)
