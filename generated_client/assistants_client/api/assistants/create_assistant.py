@@ -125,23 +125,20 @@ def _build_response(
     *, client: Client, response: httpx.Response
 ) -> Response[AssistantObject | ErrorResponse | GatewayErrorResponse]:
     status = response.status_code
-    response.stream = _READ
     parsed: AssistantObject | ErrorResponse | GatewayErrorResponse | None
     if 200 <= status <= 299:
-        try:
-            parsed = _parse_success(response=response)
-        except errors.PARSE_ERRORS as error:
-            raise client.parse_error("create_assistant", response, error) from None
+        parsed = _success_or_raise(client=client, response=response)
     elif client.raise_on_error:
         raise client.error_for(response)
     else:
+        response.stream = _READ
         try:
             parsed = _parse_failure(response=response)
         except errors.PARSE_ERRORS:
             # Not the documented error body (e.g. an HTML page from a proxy): the raw content stays.
             parsed = None
-    if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
-        raise client.unexpected_status(response)
+        if client.raise_on_unexpected_status and status not in _DOCUMENTED_STATUSES:
+            raise client.unexpected_status(response)
     return Response(
         status_code=status,
         content=response.content,
@@ -151,8 +148,8 @@ def _build_response(
 
 
 def _success_or_raise(*, client: Client, response: httpx.Response) -> AssistantObject:
-    """The 2xx body, for the methods bound to a client (``client.``), which raise on
-    any other status: ``_build_response`` without the ``Response`` they do not return."""
+    """The 2xx body (for ``_build_response``, and for the methods bound to a client,
+    ``client.``, which return no ``Response``); any other status raises."""
     status = response.status_code
     response.stream = _READ
     if not 200 <= status <= 299:
