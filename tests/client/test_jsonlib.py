@@ -1,13 +1,21 @@
-"""Answers are decoded by orjson when it is installed: every answer must still give exactly what
-``json.loads`` gives (the same values, the same types, the same order), or its error."""
+"""orjson decodes answers and encodes request bodies when it is installed. Every answer must still
+give exactly what ``json.loads`` gives (the same values, the same types, the same order), or its
+error; every body must be what httpx's ``json=`` sends, or fail with its error, except where the
+module documents otherwise."""
 
 from __future__ import annotations
 
+import collections
+import dataclasses
+import datetime
+import decimal
+import enum
 import json
 import math
 import os
 import subprocess
 import sys
+import uuid
 
 import httpx
 import pytest
@@ -103,3 +111,155 @@ def test_a_tool_schema_with_a_huge_integer_round_trips_through_the_client() -> N
     got = client.assistants.get_assistant("asst_big")
     assert got.to_dict() == answer
     assert got.to_dict()["tools"][0]["function"]["parameters"]["maximum"] == 2**70
+
+
+# -- request bodies ---------------------------------------------------------------------------------
+
+
+class _Colour(str, enum.Enum):
+    RED = "red"
+
+
+class _Level(enum.IntEnum):
+    HIGH = 3
+
+
+class _Text(str):
+    pass
+
+
+class _Number(float):
+    pass
+
+
+class _Items(list):
+    pass
+
+
+@dataclasses.dataclass
+class _Record:
+    x: int = 1
+
+
+def _nested(depth: int) -> list:
+    outer: list = []
+    inner = outer
+    for _ in range(depth):
+        inner.append([])
+        inner = inner[0]
+    return outer
+
+
+BODIES = {
+    "realistic request": {
+        "model": "gpt-4o",
+        "name": "Zoë ✓ 😀",
+        "instructions": 'Quote "exactly"\n\ttabs, \\ and / and \u2028 and \x00\x1f\x7f',
+        "tools": [
+            {"type": "function", "function": {"name": "f", "parameters": {"type": "object"}, "strict": True}}
+        ],
+        "metadata": {"k": "v"},
+        "temperature": 0.2,
+        "top_p": 1,
+    },
+    "nulls": {"tool_resources": None, "metadata": None, "text": "null"},
+    "NaN": {"temperature": math.nan},
+    "Infinity": {"temperature": math.inf},
+    "-Infinity": [-math.inf],
+    "64-bit edges": [2**64 - 1, -(2**63), 2**63],
+    "beyond 64 bits": {"maximum": 2**64, "minimum": -(2**63) - 1},
+    "floats": [0.1, 1e16, 1e-7, -0.0, 1.0, 2.5e-300, 1.7976931348623157e308, 5e-324],
+    "non-string keys": {1: "a", 2.5: "b", False: "c", None: "d"},
+    "str enum": {"ranker": _Colour.RED},
+    "int enum": {"level": _Level.HIGH},
+    "str subclass": {"name": _Text("x"), _Text("key"): 1},
+    "float subclass": [_Number(1.5)],
+    "dict and list subclasses": collections.OrderedDict(b=_Items([1]), a=2),
+    "tuple": {"ids": ("a", "b")},
+    "datetime": {"at": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},
+    "date": [datetime.date(2026, 1, 1)],
+    "dataclass": {"record": _Record()},
+    "decimal": [decimal.Decimal("1.5")],
+    "set": {"ids": {"a"}},
+    "bytes": {"blob": b"x"},
+    "lone surrogate": {"name": "\ud800"},
+    "nested 300 deep": _nested(300),
+}
+
+
+def _httpx_body(value) -> bytes:
+    """What httpx sends for ``json=value``."""
+    return httpx.Request("POST", "http://test/", json=value).content
+
+
+@pytest.mark.parametrize("name", list(BODIES))
+def test_every_body_is_encoded_as_httpx_json_encodes_it_or_fails_alike(name: str) -> None:
+    value = BODIES[name]
+    try:
+        expected = _httpx_body(value)
+    except (TypeError, ValueError) as error:
+        with pytest.raises(type(error)):
+            jsonlib.dumps(value)
+        return
+    ours = jsonlib.dumps(value)
+    assert type(ours) is bytes
+    if name == "floats":  # a float may be spelled otherwise (1e-7 for 1e-07): the same numbers
+        assert _same(json.loads(ours), json.loads(expected))
+        assert [type(x) for x in json.loads(ours)] == [float] * len(value)
+    else:
+        assert ours == expected
+
+
+@pytest.mark.parametrize("value", [uuid.UUID(int=1), enum.Enum("Plain", "A").A], ids=["uuid", "plain enum"])
+def test_the_two_documented_differences(value) -> None:
+    """orjson writes a UUID and a plain enum member, which json.dumps refuses (the module says so)."""
+    pytest.importorskip("orjson")
+    with pytest.raises(TypeError):
+        _httpx_body({"v": value})
+    assert json.loads(jsonlib.dumps({"v": value}))["v"] in (str(value), getattr(value, "value", None))
+
+
+def test_bodies_are_sent_as_encoded_with_one_content_type(recorder) -> None:
+    from assistants_client.models import CreateAssistantRequest
+
+    body = BODIES["realistic request"]
+    client = Client.openai(
+        "sk-test",
+        base_url="http://test/v1",
+        transport=httpx.MockTransport(recorder),
+        headers={"content-type": "application/json; charset=utf-8"},  # the caller's own wins
+    )
+    client.assistants.create_assistant(body=CreateAssistantRequest.from_dict(json.loads(json.dumps(body))))
+    sent = recorder.requests[-1]
+    assert sent.content == _httpx_body(body)
+    assert sent.headers.get_list("content-type") == ["application/json; charset=utf-8"]
+    assert sent.headers["content-length"] == str(len(sent.content))
+    default = Client.openai("sk-test", base_url="http://test/v1", transport=httpx.MockTransport(recorder))
+    default.assistants.create_assistant(body=CreateAssistantRequest.from_dict(json.loads(json.dumps(body))))
+    assert recorder.requests[-1].headers.get_list("content-type") == [jsonlib.MEDIA_TYPE]
+
+
+def test_a_body_with_nan_is_refused_before_anything_is_sent(recorder) -> None:
+    from assistants_client.models import CreateAssistantRequest
+
+    client = Client.openai("sk-test", base_url="http://test/v1", transport=httpx.MockTransport(recorder))
+    with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
+        client.assistants.create_assistant(body=CreateAssistantRequest(model="gpt-4o", temperature=math.nan))
+    assert recorder.requests == []
+
+
+def test_the_standard_library_encodes_when_orjson_is_turned_off() -> None:
+    code = (
+        "import json, sys; from assistants_client._runtime import jsonlib; "
+        "sys.stdout.buffer.write(jsonlib.dumps(json.loads(sys.stdin.read())))"
+    )
+    env = {**os.environ, "ASSISTANTS_CLIENT_JSON": "stdlib"}
+    body = BODIES["realistic request"]
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(body).encode(),
+        env=env,
+        capture_output=True,
+        check=True,
+    )
+    assert out.stdout == _httpx_body(body)
