@@ -302,11 +302,15 @@ def _findings_from(recorder: ScenarioRecorder, phase: str, run: RunContext) -> l
             ]
             requests += [e.request() for e in evidence[-1:]]
             message = failure.title if not failure.message else f"{failure.title}: {failure.message}"
+            operation = failure.operation or recorder.label
+            if case is not None and is_undeclared_method_probe(case):
+                # schemathesis files the probe under the path's declared operation; it sent another method
+                operation = f"{str(case.method).upper()} {case.operation.path}"
             found.append(
                 finding(
                     run,
                     check=node.name,
-                    operation=failure.operation or recorder.label,
+                    operation=operation,
                     message=message.strip(),
                     requests=tuple(requests[-3:]),
                     source=phase,

@@ -131,3 +131,16 @@ def test_scenarios_blocked_by_a_deviation_are_not_failures(outcomes: dict[str, O
     report = outcomes["variant:create_answers_201"].report
     assert "⛔ blocked by D1" in report
     assert "❌ failed" not in report
+
+
+def test_undeclared_methods_are_reported_under_the_methods_probed(outcomes: dict[str, Outcome]) -> None:
+    """schemathesis files each probe under the path's declared operation (POST /assistants for a
+    TRACE): the deviation must name what was sent, or it points the server's author at the wrong code."""
+    import assistants_spec
+
+    declared = {op.label for op in assistants_spec.load_spec().view().operations.values()}
+    report = outcomes["variant:undeclared_method_without_allow"].report
+    line = next(line for line in report.splitlines() if line.startswith("- id: undeclared-method"))
+    listed = line.split("|")[-1].split(" and ")[0].split(", ")
+    assert listed and all(" /assistants" in label for label in listed), line
+    assert not declared & {label.strip() for label in listed}, line
