@@ -15,13 +15,14 @@ from assistants_spec import AuthLayout, Match, ProfileView
 from assistants_spec.statuses import Meaning, meaning
 
 from contract_tests.causes import Cause
+from contract_tests.compare import extra_fields
 from contract_tests.config import RunConfig
 from contract_tests.findings import Findings
 from contract_tests.gateway import GatewayFacts, gateway_facts
 from contract_tests.http import ApiClient, Exchange
 from contract_tests.interruption import Interruption
 from contract_tests.ledger import Ledger
-from contract_tests.operations import CREATE, DELETE, MODIFY, Facts, facts
+from contract_tests.operations import CREATE, DELETE, GET, MODIFY, Facts, facts
 from contract_tests.target import Credentials, Target
 
 
@@ -131,9 +132,13 @@ class RunContext:
     def gateway(self) -> GatewayFacts:
         return gateway_facts(self.spec)
 
-    def note_extra_fields(self, names: list[str]) -> None:
-        """Fields a server adds beyond the spec are not judged; the report says so, once each."""
-        for name in names:
+    def note_extra_fields(self, assistant: Any) -> None:
+        """Fields a server adds beyond the spec are not judged; the report says so, once each. An
+        object an accepted invalid write made is left out: what it carries beyond the spec is what
+        that write sent (e.g. schemathesis' unknown property), and its deviation says so already."""
+        if self.taint_of(assistant, []) is not None:
+            return
+        for name in extra_fields(self.spec, GET, assistant):
             if self.first_time(("extra field", name)):
                 self.notice(
                     f"the target's assistants carry {name!r}, a field the spec does not define (not judged)"

@@ -11,7 +11,7 @@ from assistants_spec import Meaning, ProfileView
 from contract_tests import causes
 from contract_tests.causes import Cause
 from contract_tests.checks.errors import error_shape_problem
-from contract_tests.compare import explain, extra_fields, object_differences, spec_fields
+from contract_tests.compare import explain, object_differences, spec_fields
 from contract_tests.context import RunContext
 from contract_tests.http import Exchange
 from contract_tests.ledger import TAG_KEY
@@ -212,7 +212,7 @@ class ScenarioRun:
     def defined(self, *objects: Any) -> tuple[Any, ...]:
         """The assistants with only the fields the spec defines (a server's own fields are not judged)."""
         for value in objects:
-            self.ctx.note_extra_fields(extra_fields(self.spec, GET, value))
+            self.ctx.note_extra_fields(value)
         return tuple(spec_fields(self.spec, GET, value) for value in objects)
 
     def created(self, body: dict[str, Any], *, credentials: Credentials | None = None) -> dict[str, Any]:
