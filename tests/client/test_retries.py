@@ -244,6 +244,17 @@ def test_idempotency_keys_leave_gets_and_deletes_alone(make_client, recorder: Re
     assert [r.headers.get("idempotency-key") is not None for r in recorder.requests] == [False, False, True]
 
 
+def test_a_retry_policy_naming_its_own_idempotency_header_keeps_it(make_client, recorder: Recorder) -> None:
+    """The spec's header is the default, not a rule: a server keyed by another header can be told."""
+    from assistants_client._runtime.retry import RetryPolicy
+
+    client = make_client(idempotency_keys=True, retry_policy=RetryPolicy(idempotency_header="X-Request-Key"))
+    create_assistant.sync_detailed(client=client, body=CreateAssistantRequest(model="m"))
+    sent = recorder.requests[-1].headers
+    assert sent.get("x-request-key") and "idempotency-key" not in sent
+    assert make_client().retry_policy.idempotency_header == client.facts.idempotency_header
+
+
 @pytest.mark.parametrize(
     "first, retried",
     [

@@ -138,7 +138,8 @@ class BaseClient:
         if self.max_retries is not None:
             self.retry_policy = replace(self.retry_policy, max_retries=self.max_retries)
         self.max_retries = self.retry_policy.max_retries
-        self.retry_policy = replace(self.retry_policy, idempotency_header=self.facts.idempotency_header)
+        if self.retry_policy.idempotency_header is None:  # a policy naming its own header keeps it
+            self.retry_policy = replace(self.retry_policy, idempotency_header=self.facts.idempotency_header)
         limits.check(self.deadline, self.max_response_bytes)
 
     # -- one line per way in ------------------------------------------------------------------

@@ -169,8 +169,8 @@ class RetryPolicy:
             given back instead of a wait.
         retry_server_errors: retry 5xx answers (when replaying is safe); 429 is retried regardless.
         idempotency_header: the request header whose key makes sending a non-idempotent request
-            twice safe (the spec's ``x-idempotency``; the generated client sets it from its facts);
-            None: no request is keyed.
+            twice safe; None: no request is keyed. The generated client fills in the spec's
+            ``x-idempotency`` header when the policy it is given names none.
     """
 
     max_retries: int = 2
