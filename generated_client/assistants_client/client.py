@@ -41,6 +41,7 @@ FACTS = SpecFacts(
     portkey_virtual_key_header="x-portkey-virtual-key",
     portkey_provider_header="x-portkey-provider",
     portkey_custom_host_header="x-portkey-custom-host",
+    portkey_config_header="x-portkey-config",
     bearer_header="Authorization",
     credential_headers=(
         "Authorization",

@@ -44,6 +44,7 @@ PORTKEY_SCHEMES = {
     "portkey_virtual_key_header": "PortkeyVirtualKey",
     "portkey_provider_header": "PortkeyProvider",
     "portkey_custom_host_header": "PortkeyCustomHost",
+    "portkey_config_header": "PortkeyConfig",
 }
 # The response header documented as this component is the request id the errors quote.
 REQUEST_ID_COMPONENT = "#/components/headers/RequestId"

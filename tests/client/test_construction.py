@@ -40,6 +40,45 @@ def test_portkey_sends_api_key_and_virtual_key_to_the_hosted_gateway_by_default(
     assert "authorization" not in headers
 
 
+@pytest.mark.parametrize(
+    "config, sent",
+    [
+        ("pc-support-9f2c", "pc-support-9f2c"),  # a saved config's id, as given
+        ({"provider": "openai", "retry": {"attempts": 3}}, '{"provider":"openai","retry":{"attempts":3}}'),
+        (
+            '{ "provider": "openai",\n "cache": {"mode": "simple"} }',
+            '{"provider":"openai","cache":{"mode":"simple"}}',
+        ),
+        (
+            {"provider": "openai", "metadata": {"team": "Zoë"}},
+            '{"provider":"openai","metadata":{"team":"Zo\\u00eb"}}',
+        ),
+    ],
+    ids=["saved id", "mapping", "JSON text", "non-ASCII"],
+)
+def test_portkey_routes_by_a_config_instead_of_a_virtual_key(config, sent: str) -> None:
+    recorder = Recorder()
+    client = Client.portkey(PORTKEY_KEY, config=config, transport=httpx.MockTransport(recorder))
+    headers = _sent_headers(client, recorder)
+    assert headers[_header_of("PortkeyApiKey")] == PORTKEY_KEY
+    assert headers[_header_of("PortkeyConfig")] == sent
+    assert _header_of("PortkeyVirtualKey") not in headers
+
+
+def test_a_self_hosted_gateway_can_carry_a_config_of_gateway_options() -> None:
+    recorder = Recorder()
+    client = Client.gateway(
+        "http://127.0.0.1:8787/v1",
+        provider="openai",
+        api_key=API_KEY,
+        config={"retry": {"attempts": 2}},
+        transport=httpx.MockTransport(recorder),
+    )
+    headers = _sent_headers(client, recorder)
+    assert headers[_header_of("PortkeyConfig")] == '{"retry":{"attempts":2}}'
+    assert headers[_header_of("PortkeyProvider")] == "openai"
+
+
 def test_openai_sends_the_key_as_bearer_to_openai_by_default() -> None:
     recorder = Recorder()
     client = Client.openai(API_KEY, transport=httpx.MockTransport(recorder))
@@ -82,13 +121,33 @@ def test_keys_default_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("PORTKEY_VIRTUAL_KEY", VIRTUAL_KEY)
     assert Client.openai().credentials == {"Authorization": f"Bearer {API_KEY}"}
     assert set(Client.portkey().credentials.values()) == {PORTKEY_KEY, VIRTUAL_KEY}
+    monkeypatch.delenv("PORTKEY_VIRTUAL_KEY")
+    monkeypatch.setenv("PORTKEY_CONFIG", "pc-from-env")
+    assert set(Client.portkey().credentials.values()) == {PORTKEY_KEY, "pc-from-env"}
+    assert set(Client.portkey(virtual_key=VIRTUAL_KEY).credentials.values()) == {PORTKEY_KEY, VIRTUAL_KEY}
+    monkeypatch.setenv("PORTKEY_VIRTUAL_KEY", VIRTUAL_KEY)
+    with pytest.raises(ValueError, match="PORTKEY_VIRTUAL_KEY and PORTKEY_CONFIG are both set"):
+        Client.portkey()
 
 
 @pytest.mark.parametrize(
     "build, expected",
     [
         (lambda: Client.openai(""), "api_key is required"),
-        (lambda: Client.portkey(PORTKEY_KEY, ""), "virtual_key is required"),
+        (lambda: Client.portkey(PORTKEY_KEY, ""), "virtual_key or config is required"),
+        (
+            lambda: Client.portkey(PORTKEY_KEY),
+            "virtual_key or config is required (or set PORTKEY_VIRTUAL_KEY",
+        ),
+        (lambda: Client.portkey(PORTKEY_KEY, VIRTUAL_KEY, config="pc-1"), "virtual_key or config, not both"),
+        (
+            lambda: Client.portkey(PORTKEY_KEY, config='{"provider": '),
+            "config looks like JSON but does not parse",
+        ),
+        (lambda: Client.portkey(PORTKEY_KEY, config="pc 1"), "config must be a saved config's id"),
+        (lambda: Client.portkey(PORTKEY_KEY, config=""), "config must be a saved config's id"),
+        (lambda: Client.portkey(PORTKEY_KEY, config=["pc-1"]), "got list"),
+        (lambda: Client.portkey(PORTKEY_KEY, config={"weight": float("nan")}), "config must be JSON"),
         (
             lambda: Client.gateway("http://127.0.0.1:8787/v1", provider="", api_key=API_KEY),
             "provider is required",
@@ -104,7 +163,7 @@ def test_keys_default_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> N
 def test_bad_construction_fails_with_a_clear_message(
     build, expected: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name in ("OPENAI_API_KEY", "PORTKEY_API_KEY", "PORTKEY_VIRTUAL_KEY"):
+    for name in ("OPENAI_API_KEY", "PORTKEY_API_KEY", "PORTKEY_VIRTUAL_KEY", "PORTKEY_CONFIG"):
         monkeypatch.delenv(name, raising=False)
     with pytest.raises(ValueError, match=expected.replace("(", r"\(").replace(")", r"\)")):
         build()

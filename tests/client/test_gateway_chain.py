@@ -52,3 +52,24 @@ def test_the_gateways_own_refusal_is_a_typed_error(gateway_url: str) -> None:
     with client, pytest.raises(errors.BadRequestError) as caught:
         get_assistant.sync("asst_1", client=client)
     assert "x-portkey-provider" in (caught.value.message or "")
+
+
+def test_a_config_of_gateway_options_reaches_the_real_gateway(gateway_url: str, mock_url: str) -> None:
+    """The gateway reads x-portkey-config (here, its retry options) and still routes by the provider
+    header when the config names none: the client's config is one the gateway takes."""
+    client = Client.gateway(
+        gateway_url,
+        provider="openai",
+        api_key=mock_key(),
+        custom_host=mock_url,
+        config={"retry": {"attempts": 2, "on_status_codes": [503]}},
+        raise_on_error=True,
+    )
+    with client:
+        created = create_assistant.sync(client=client, body=CreateAssistantRequest(model="gpt-4o"))
+        assert get_assistant.sync(created.id, client=client).id == created.id
+        assert delete_assistant.sync(created.id, client=client).deleted
+    broken = Client.gateway(gateway_url, provider="openai", api_key=mock_key(), config='{"retry": 3}')
+    with broken, pytest.raises(errors.APIStatusError) as caught:
+        get_assistant.sync(created.id, client=broken.with_options(raise_on_error=True))
+    assert caught.value.status_code == 400, "the gateway checks the config it is given"

@@ -70,6 +70,36 @@ def test_an_echoed_key_is_redacted_from_the_typed_error(which: int) -> None:
     assert "[REDACTED]" in error.message
 
 
+def test_keys_inside_a_portkey_config_are_redacted_like_the_header() -> None:
+    """A config may carry the provider's key itself (Portkey's "api_key" member): a server echoing the
+    config, or only the key inside it, must not put it in an error."""
+    config = {"provider": "openai", "api_key": API_KEY, "retry": {"attempts": 3}}
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        message = f"config {request.headers['x-portkey-config']} refused; key {API_KEY} is invalid"
+        return httpx.Response(
+            401, json={"error": {"message": message, "type": "t", "param": None, "code": None}}
+        )
+
+    for client in (
+        Client.portkey(PORTKEY_KEY, config=config, transport=httpx.MockTransport(echo), raise_on_error=True),
+        Client.gateway(
+            "http://127.0.0.1:9/v1",
+            provider="openai",
+            api_key=PORTKEY_KEY,
+            config=config,
+            transport=httpx.MockTransport(echo),
+            raise_on_error=True,
+        ),
+    ):
+        assert_no_secret(repr(client))
+        with pytest.raises(errors.AuthenticationError) as caught:
+            get_assistant.sync("asst_1", client=client)
+        assert_no_secret(str(caught.value))
+        assert "retry" not in caught.value.message, "the whole config is a credential: redacted whole"
+        assert "[REDACTED]" in caught.value.message and "refused" in caught.value.message
+
+
 def test_an_echoed_key_in_a_malformed_success_body_is_redacted() -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         echoed = {**assistant_example(), "object": request.headers["authorization"]}

@@ -11,6 +11,7 @@ attempts), the limits transport (deadline and size cap, per attempt), then the n
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -49,6 +50,7 @@ class SpecFacts:
     portkey_virtual_key_header: str
     portkey_provider_header: str
     portkey_custom_host_header: str
+    portkey_config_header: str
     bearer_header: str  # the header of the spec's http bearer scheme
     credential_headers: tuple[str, ...]  # every header a security scheme names
     request_id_header: str
@@ -57,6 +59,58 @@ class SpecFacts:
 
 def _base_url(value: str) -> str:
     return value.rstrip("/") if isinstance(value, str) else value
+
+
+# Names of the members of a Portkey config whose values are credentials (api_key, aws_secret_access_key,
+# vertex_service_account_json, ...): redacted wherever a server echoes them, as the header itself is.
+_SECRET_NAME_PARTS = ("key", "token", "secret", "password", "credential", "service_account")
+
+
+def _config_header(config: str | Mapping[str, Any]) -> str:
+    """The x-portkey-config value: a saved config's id (``"pc-..."``) as given, or a config (a JSON
+    object as text or a mapping) as compact ASCII JSON, which any header can carry."""
+    if isinstance(config, Mapping):
+        document: Any = config
+    elif isinstance(config, str) and config.strip().startswith("{"):
+        try:
+            document = json.loads(config)
+        except ValueError as error:
+            raise ValueError(f"config looks like JSON but does not parse: {error}") from None
+    elif isinstance(config, str) and config.strip():
+        if any(c.isspace() or not c.isprintable() for c in config.strip()):
+            raise ValueError("config must be a saved config's id (such as pc-...) or a JSON object")
+        return config.strip()
+    else:
+        raise ValueError(
+            f"config must be a saved config's id (such as pc-...), a JSON object as text, or a mapping; "
+            f"got {type(config).__name__}"
+        )
+    try:
+        return json.dumps(document, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"config must be JSON: {error}") from None
+
+
+def _config_secrets(value: str) -> list[str]:
+    """The credentials inside a config header's JSON (the header value itself is one already)."""
+    try:
+        document = json.loads(value)
+    except ValueError:
+        return []
+    found: list[str] = []
+
+    def walk(node: Any, name: str = "") -> None:
+        if isinstance(node, dict):
+            for key, item in node.items():
+                walk(item, str(key).lower())
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, name)
+        elif isinstance(node, str) and node and any(part in name for part in _SECRET_NAME_PARTS):
+            found.append(node)
+
+    walk(document)
+    return found
 
 
 def _required(value: str | None, name: str, env: str | None = None) -> str:
@@ -150,16 +204,38 @@ class BaseClient:
         api_key: str | None = None,
         virtual_key: str | None = None,
         *,
+        config: str | Mapping[str, Any] | None = None,
         base_url: str | None = None,
         **options: Any,
     ) -> Self:
-        """Portkey's hosted gateway: Portkey API key plus the virtual key naming the provider
-        credentials stored in Portkey (default from PORTKEY_API_KEY / PORTKEY_VIRTUAL_KEY)."""
+        """Portkey's hosted gateway: the Portkey API key (default from PORTKEY_API_KEY) and what routes
+        the request, one of: the virtual key naming provider credentials stored in Portkey
+        (PORTKEY_VIRTUAL_KEY), or a config (PORTKEY_CONFIG): a saved config's id such as
+        ``"pc-..."``, or a config itself as a JSON object (text or a mapping)."""
         facts = cls.facts
-        credentials = {
-            facts.portkey_api_key_header: _required(api_key, "api_key", "PORTKEY_API_KEY"),
-            facts.portkey_virtual_key_header: _required(virtual_key, "virtual_key", "PORTKEY_VIRTUAL_KEY"),
-        }
+        if virtual_key is None and config is None:
+            from_env = {
+                name: os.environ[name]
+                for name in ("PORTKEY_VIRTUAL_KEY", "PORTKEY_CONFIG")
+                if os.environ.get(name)
+            }
+            if len(from_env) > 1:
+                raise ValueError(
+                    "PORTKEY_VIRTUAL_KEY and PORTKEY_CONFIG are both set: pass virtual_key= or config="
+                )
+            virtual_key = from_env.get("PORTKEY_VIRTUAL_KEY")
+            config = from_env.get("PORTKEY_CONFIG")
+        elif virtual_key is not None and config is not None:
+            raise ValueError("pass virtual_key or config, not both: Portkey routes by one of them")
+        credentials = {facts.portkey_api_key_header: _required(api_key, "api_key", "PORTKEY_API_KEY")}
+        if config is not None:
+            credentials[facts.portkey_config_header] = _config_header(config)
+        elif not virtual_key:
+            raise ValueError(
+                "virtual_key or config is required (or set PORTKEY_VIRTUAL_KEY or PORTKEY_CONFIG)"
+            )
+        else:
+            credentials[facts.portkey_virtual_key_header] = virtual_key
         return cls(base_url or facts.portkey_base_url, credentials=credentials, **options)
 
     @classmethod
@@ -171,12 +247,23 @@ class BaseClient:
 
     @classmethod
     def gateway(
-        cls, base_url: str, *, provider: str, api_key: str, custom_host: str | None = None, **options: Any
+        cls,
+        base_url: str,
+        *,
+        provider: str,
+        api_key: str,
+        custom_host: str | None = None,
+        config: str | Mapping[str, Any] | None = None,
+        **options: Any,
     ) -> Self:
         """A self-hosted Portkey gateway (e.g. ``http://127.0.0.1:8787/v1``) forwarding to ``provider``
-        (e.g. ``"openai"``) with the provider's key as bearer token, optionally to ``custom_host``."""
+        (e.g. ``"openai"``) with the provider's key as bearer token, optionally to ``custom_host``,
+        optionally with a ``config`` of gateway options (retries, caching, ...) as a JSON object (text
+        or a mapping)."""
         facts = cls.facts
         credentials = {facts.bearer_header: f"{BEARER} {_required(api_key, 'api_key')}"}
+        if config is not None:  # a config may hold keys of its own: sent and redacted as a credential
+            credentials[facts.portkey_config_header] = _config_header(config)
         headers = {facts.portkey_provider_header: _required(provider, "provider")}
         if custom_host is not None:
             host = httpx.URL(custom_host)
@@ -193,10 +280,12 @@ class BaseClient:
         """Credential values (and bare bearer tokens), for redaction."""
         values = []
         prefix = BEARER.lower() + " "
-        for value in self.credentials.values():
+        for name, value in self.credentials.items():
             values.append(value)
             if value[: len(prefix)].lower() == prefix:
                 values.append(value[len(prefix) :])
+            if name.lower() == self.facts.portkey_config_header.lower():
+                values.extend(_config_secrets(value))
         return tuple(v for v in values if v)
 
     def error_for(self, response: Any) -> errors.APIStatusError:
