@@ -7,9 +7,11 @@ form (``Bearer <key>`` or the key alone), is the spec's to say.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from assistants_spec import Security, Spec, load_spec
@@ -18,6 +20,31 @@ from contract_tests.masking import Masker, Secret, mask_value
 
 SECOND_TENANT_ENV = "CONFORMANCE_SECOND_API_KEY"
 _CREDENTIAL_NAME = re.compile(r"key|token|secret|passw|auth|cookie|session|signature|credential")
+
+
+def _keys_inside(value: str) -> list[tuple[str, str]]:
+    """(member, value) for each string in a JSON object header value whose member is named like a
+    credential (a Portkey config's ``api_key``, ``aws_secret_access_key``, ...)."""
+    if not value.lstrip().startswith("{"):
+        return []
+    try:
+        document = json.loads(value)
+    except ValueError:
+        return []
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any, name: str) -> None:
+        if isinstance(node, dict):
+            for key, item in node.items():
+                walk(item, str(key))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, name)
+        elif isinstance(node, str) and node and _CREDENTIAL_NAME.search(name.lower()):
+            found.append((name, node))
+
+    walk(document, "")
+    return found
 
 
 class ConfigError(Exception):
@@ -86,6 +113,13 @@ class Target:
                 secret = token if token and scheme.lower() in ("bearer", "basic", "token") else value
                 variable = "CONFORMANCE_HEADER_" + re.sub(r"[^A-Za-z0-9]", "_", name).upper()
                 masker.add(secret, variable, f"the value given with --header '{name}: ...'")
+            # A JSON value may hold keys of its own (a Portkey config can carry the provider's key),
+            # which a server may echo alone.
+            for member, secret in _keys_inside(value):
+                variable = "CONFORMANCE_HEADER_" + re.sub(r"[^A-Za-z0-9]", "_", f"{name}_{member}").upper()
+                masker.add(
+                    secret, variable, f"the {member!r} inside the value given with --header '{name}: ...'"
+                )
         return masker
 
     def carries_credentials(self, header: str) -> bool:

@@ -51,3 +51,29 @@ def test_target_repr_does_not_show_keys() -> None:
     target = _target()
     assert KEY not in repr(target.credentials) and VIRTUAL not in repr(target.credentials)
     assert KEY not in repr(target)
+
+
+def test_keys_inside_a_json_routing_header_are_masked_and_replay() -> None:
+    """A Portkey config may carry the provider's key itself: the key must not reach a report when a
+    server echoes it alone, and the curl must still replay."""
+    provider_key = "sk-provider-0123456789abcdef"
+    config = '{"provider":"openai","api_key":"' + provider_key + '","retry":{"attempts":3}}'
+    credentials = resolve_credentials({"--api-key": KEY}, environ={})
+    target = Target("https://api.example.test/v1", credentials, extra_headers={"x-portkey-config": config})
+    masker = target.masker
+    assert provider_key not in masker.mask(f"upstream refused {provider_key}")
+    exchange = Exchange("GET", target.base_url + "/assistants", target.headers(), None, 200, None, "")  # type: ignore[arg-type]
+    command = exchange.curl(masker)
+    assert provider_key not in command
+    echoed = subprocess.run(
+        ["bash", "-c", command.replace("curl ", "printf '%s\\n' ", 1)],
+        env={"PORTKEY_API_KEY": KEY, "CONFORMANCE_HEADER_X_PORTKEY_CONFIG": config},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert f"x-portkey-config: {config}" in echoed
+    routing = Target(
+        "https://api.example.test/v1", credentials, extra_headers={"x-portkey-provider": "openai"}
+    )
+    assert routing.masker.mask("provider openai") == "provider openai", "routing values are no secrets"
