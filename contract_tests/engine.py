@@ -170,9 +170,10 @@ def _classify(
     explicit: Cause | None,
     method_judged: bool = False,
 ) -> Cause | None:
-    """``method_judged``: the case probes a method its path lacks and `undeclared_method_answer`
-    failed on it; the other checks' failures on that answer are the same deviation."""
-    """The cause of one schemathesis failure; None when the failure is not to be judged at all."""
+    """The cause of one schemathesis failure; None when the failure is not to be judged at all.
+
+    ``method_judged``: the case probes a method its path lacks and `undeclared_method_answer` failed
+    on it; the other checks' failures on that answer are the same deviation."""
     response = interaction.response if interaction is not None else None
     request = interaction.request if interaction is not None else None
     status = response.status_code if response is not None else None
