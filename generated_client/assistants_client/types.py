@@ -105,8 +105,8 @@ class Response(Generic[T]):
     """A response from an endpoint: status, raw body, headers and the parsed model.
 
     ``status_code`` is a plain int, so that statuses outside the IANA registry (e.g. a proxy's 520)
-    do not fail. ``parsed`` is None for a status the spec does not document or a body that is not
-    in the documented shape.
+    do not fail. ``parsed`` is None for an error status the spec does not document or an error body
+    that is not in the documented shape; any 2xx is read as the operation's documented success.
     """
 
     status_code: int

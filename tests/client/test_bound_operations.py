@@ -65,6 +65,22 @@ def test_bound_operations_raise_on_error_even_when_the_client_does_not(
     assert (caught.value.message, caught.value.request_id) == ("No assistant found", "req_404")
 
 
+def test_an_undocumented_2xx_is_read_as_the_documented_success(make_client, recorder: Recorder) -> None:
+    """openai-responses answers a create with 201 Created where the spec says 200: the object is the
+    same, and a method that returns the model must never return None."""
+    from assistants_client.api.assistants import create_assistant
+
+    recorder.then(*(httpx.Response(201, json=assistant_example()) for _ in range(3)))
+    client = make_client()
+    created = client.assistants.create_assistant(body=CreateAssistantRequest(model="m"))
+    assert isinstance(created, AssistantObject) and created.id == assistant_example()["id"]
+    detailed = create_assistant.sync_detailed(client=client, body=CreateAssistantRequest(model="m"))
+    assert (detailed.status_code, detailed.parsed) == (201, created)
+    strict = make_client(raise_on_unexpected_status=True)
+    with pytest.raises(errors.UnexpectedStatus):
+        strict.assistants.create_assistant(body=CreateAssistantRequest(model="m"))
+
+
 def test_bound_list_all_iterates_every_page(make_client) -> None:
     from assistants_client import Client
 

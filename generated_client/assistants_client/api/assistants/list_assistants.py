@@ -50,12 +50,12 @@ def _get_kwargs(
 def _parse_success(
     *, response: httpx.Response
 ) -> ErrorResponse | GatewayErrorResponse | ListAssistantsResponse | None:
-    if response.status_code == 200:
-        response_200 = ListAssistantsResponse.from_dict(jsonlib.loads(response.content))
+    # Any 2xx is read as the one success the spec documents: a server that answers 201 where the
+    # spec says 200 (openai-responses does) still sends the same object, and a method that returns
+    # the model must not return None. raise_on_unexpected_status=True refuses it instead.
+    response_200 = ListAssistantsResponse.from_dict(jsonlib.loads(response.content))
 
-        return response_200
-
-    return None
+    return response_200
 
 
 def _parse_failure(
