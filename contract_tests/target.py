@@ -7,44 +7,18 @@ form (``Bearer <key>`` or the key alone), is the spec's to say.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlsplit
 
+from assistants_client._runtime.redaction import named_secrets
 from assistants_spec import Security, Spec, load_spec
 
 from contract_tests.masking import Masker, Secret, mask_value
 
 SECOND_TENANT_ENV = "CONFORMANCE_SECOND_API_KEY"
 _CREDENTIAL_NAME = re.compile(r"key|token|secret|passw|auth|cookie|session|signature|credential")
-
-
-def _keys_inside(value: str) -> list[tuple[str, str]]:
-    """(member, value) for each string in a JSON object header value whose member is named like a
-    credential (a Portkey config's ``api_key``, ``aws_secret_access_key``, ...)."""
-    if not value.lstrip().startswith("{"):
-        return []
-    try:
-        document = json.loads(value)
-    except ValueError:
-        return []
-    found: list[tuple[str, str]] = []
-
-    def walk(node: Any, name: str) -> None:
-        if isinstance(node, dict):
-            for key, item in node.items():
-                walk(item, str(key))
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, name)
-        elif isinstance(node, str) and node and _CREDENTIAL_NAME.search(name.lower()):
-            found.append((name, node))
-
-    walk(document, "")
-    return found
 
 
 class ConfigError(Exception):
@@ -115,7 +89,7 @@ class Target:
                 masker.add(secret, variable, f"the value given with --header '{name}: ...'")
             # A JSON value may hold keys of its own (a Portkey config can carry the provider's key),
             # which a server may echo alone.
-            for member, secret in _keys_inside(value):
+            for member, secret in named_secrets(value, lambda name: bool(_CREDENTIAL_NAME.search(name))):
                 variable = "CONFORMANCE_HEADER_" + re.sub(r"[^A-Za-z0-9]", "_", f"{name}_{member}").upper()
                 masker.add(
                     secret, variable, f"the {member!r} inside the value given with --header '{name}: ...'"

@@ -15,11 +15,12 @@ The filter runs only for records that are emitted, so it costs nothing while DEB
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import re
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 REDACTED = "[REDACTED]"
@@ -35,6 +36,32 @@ HTTP_LOGGERS = (
     "httpcore.proxy",
     "httpcore.socks",
 )
+
+
+def named_secrets(text: str, is_secret_name: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(member, value) for each string in the JSON object ``text`` (a header value such as a Portkey
+    config, which may carry the provider's key) under a member whose lower-cased name
+    ``is_secret_name``; nothing when ``text`` is not a JSON object."""
+    if not text.lstrip().startswith("{"):
+        return []
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return []
+    found: list[tuple[str, str]] = []
+
+    def walk(node: Any, name: str) -> None:
+        if isinstance(node, dict):
+            for key, item in node.items():
+                walk(item, str(key))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, name)
+        elif isinstance(node, str) and node and is_secret_name(name.lower()):
+            found.append((name, node))
+
+    walk(document, "")
+    return found
 
 
 @functools.lru_cache(maxsize=64)

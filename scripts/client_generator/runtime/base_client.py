@@ -91,26 +91,8 @@ def _config_header(config: str | Mapping[str, Any]) -> str:
         raise ValueError(f"config must be JSON: {error}") from None
 
 
-def _config_secrets(value: str) -> list[str]:
-    """The credentials inside a config header's JSON (the header value itself is one already)."""
-    try:
-        document = json.loads(value)
-    except ValueError:
-        return []
-    found: list[str] = []
-
-    def walk(node: Any, name: str = "") -> None:
-        if isinstance(node, dict):
-            for key, item in node.items():
-                walk(item, str(key).lower())
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, name)
-        elif isinstance(node, str) and node and any(part in name for part in _SECRET_NAME_PARTS):
-            found.append(node)
-
-    walk(document)
-    return found
+def _is_secret_name(name: str) -> bool:
+    return any(part in name for part in _SECRET_NAME_PARTS)
 
 
 def _required(value: str | None, name: str, env: str | None = None) -> str:
@@ -285,7 +267,7 @@ class BaseClient:
             if value[: len(prefix)].lower() == prefix:
                 values.append(value[len(prefix) :])
             if name.lower() == self.facts.portkey_config_header.lower():
-                values.extend(_config_secrets(value))
+                values.extend(secret for _, secret in redaction.named_secrets(value, _is_secret_name))
         return tuple(v for v in values if v)
 
     def error_for(self, response: Any) -> errors.APIStatusError:
