@@ -89,7 +89,7 @@ class Target:
                 masker.add(secret, variable, f"the value given with --header '{name}: ...'")
             # A JSON value may hold keys of its own (a Portkey config can carry the provider's key),
             # which a server may echo alone.
-            for member, secret in named_secrets(value, lambda name: bool(_CREDENTIAL_NAME.search(name))):
+            for member, secret in named_secrets(value, lambda member: bool(_CREDENTIAL_NAME.search(member))):
                 variable = "CONFORMANCE_HEADER_" + re.sub(r"[^A-Za-z0-9]", "_", f"{name}_{member}").upper()
                 masker.add(
                     secret, variable, f"the {member!r} inside the value given with --header '{name}: ...'"
