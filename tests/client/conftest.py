@@ -15,6 +15,8 @@ import assistants_spec
 import httpx
 import pytest
 
+from tests.loopback_server import QuietThreadingHTTPServer
+
 API_KEY = "sk-test-0123456789abcdefSECRET"
 PORTKEY_KEY = "pk-test-0123456789SECRET"
 VIRTUAL_KEY = "vk-test-0123456789SECRET"
@@ -125,8 +127,7 @@ class _Handler(BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def serving() -> Iterator[ThreadingHTTPServer]:
     """A real HTTP server on 127.0.0.1 (free port); set ``.respond(method, path, body)``."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
+    server = QuietThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.seen = []
     server.respond = lambda method, path, body: (200, {"x-request-id": "req_loop"}, assistant_example())
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)

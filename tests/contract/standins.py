@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
+from tests.loopback_server import QuietThreadingHTTPServer
+
 Answer = tuple[int, dict[str, str], bytes]
 
 
@@ -137,8 +139,7 @@ def serving(answer: Callable[..., Answer], *, trickle: float = 0.0, path: str = 
     handler = type(
         "Handler", (_Handler,), {"answer": staticmethod(answer), "trickle": trickle, "arrived": arrived}
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
